@@ -1,0 +1,492 @@
+/*
+ * call.c — what a call does to the state, following the callee's model:
+ * the refcount primitives, steals (always, or only on success), out-
+ * parameters, borrowed and new results, format-driven effects
+ * (Py_BuildValue's "N", PyArg_ParseTuple's "O"), invalidation of borrowed
+ * references by calls that may run code or change a container.
+ *
+ * Calls whose effects depend on their outcome (a steal or out-parameter
+ * only on success) fork the state into a success and a failure state, each
+ * with the result constrained, so both outcomes are followed (DESIGN §4:
+ * the largest source of false positives and misses in older checkers).
+ */
+#include "engine/engine_internal.h"
+
+#include "util/xalloc.h"
+
+#include <string.h>
+
+struct call_args {
+	struct sval *vals;
+	uint32_t n;
+	uint32_t format_steals;     /* argument bits stolen by a format ("N") */
+	uint32_t format_borrow_out; /* argument bits receiving borrowed refs ("O" in parse) */
+};
+
+static bool arg_is_obj(struct engine_ctx *ctx, const struct call_args *a, uint32_t i)
+{
+	return i < a->n && !a->vals[i].is_const && state_val(ctx->cur, a->vals[i].v)->is_obj;
+}
+
+/* ---- format strings ---- */
+
+/* Walk a Py_BuildValue format: "N" steals, "O"/"S" do not; other units
+ * consume one argument, "#" adds a length, "&" a converter. */
+static void format_build(const char *f, uint32_t first, uint32_t n, uint32_t *steals)
+{
+	uint32_t arg = first;
+	for (; *f && arg < n; f++) {
+		switch (*f) {
+		case '(': case ')': case '[': case ']': case '{': case '}':
+		case ':': case ',': case ' ': case '\t': case '!':
+			break;
+		case '#':
+			arg++;          /* the length of the preceding s#/y#/u# */
+			break;
+		case '&':
+			arg++;          /* O&: converter, then its argument */
+			break;
+		case 'N':
+			if (arg < 32)
+				*steals |= 1u << arg;
+			arg++;
+			break;
+		default:
+			arg++;
+			break;
+		}
+	}
+}
+
+/* Walk a PyArg_Parse* format: "O", "S", "U", "Y" store borrowed references
+ * through their pointer; "O!" takes the type first; "O&" a converter and
+ * its pointer; "es"/"et" take an encoding; "|", "$" mark optional parts;
+ * ":" and ";" end the units. */
+static void format_parse(const char *f, uint32_t first, uint32_t n, uint32_t *borrow_out)
+{
+	uint32_t arg = first;
+	for (; *f && *f != ':' && *f != ';' && arg < n; f++) {
+		switch (*f) {
+		case '|': case '$': case '(': case ')': case ' ':
+			break;
+		case 'O':
+			if (f[1] == '!') {
+				f++;
+				arg++;      /* the type object */
+			} else if (f[1] == '&') {
+				f++;
+				arg += 2;   /* converter and its target: not a reference */
+				break;
+			}
+			if (arg < 32)
+				*borrow_out |= 1u << arg;
+			arg++;
+			break;
+		case 'S': case 'U': case 'Y':
+			if (arg < 32)
+				*borrow_out |= 1u << arg;
+			arg++;
+			break;
+		case 'e':
+			arg++;          /* the encoding; the unit letter follows */
+			break;
+		case '#': case '*': case '!': case '&':
+			if (*f == '#')
+				arg++;
+			break;
+		default:
+			arg++;
+			break;
+		}
+	}
+}
+
+static void format_effects(struct engine_ctx *ctx, const struct ir_stmt *st,
+                           const struct model_fn *m, struct call_args *a)
+{
+	uint32_t fa = m->format_arg ? m->format_arg - 1u : 0;
+	if (m->format == MODEL_FMT_NONE || fa >= st->call.nargs)
+		return;
+	const struct ir_expr *fe = st->call.args[fa];
+	if (fe->kind != IR_E_STR)
+		return;
+	/* PyArg_ParseTupleAndKeywords has its keyword list between the format
+	 * and the targets: the first pointer argument after the format. */
+	uint32_t first = fa + 1;
+	if (m->format == MODEL_FMT_PARSE && strstr(m->name, "Keywords") && first < st->call.nargs)
+		first++;
+	if (m->format == MODEL_FMT_BUILD)
+		format_build(fe->u.str, first, st->call.nargs, &a->format_steals);
+	else
+		format_parse(fe->u.str, first, st->call.nargs, &a->format_borrow_out);
+	(void)ctx;
+}
+
+/* ---- effects ---- */
+
+static const struct ir_loc *stmt_loc(const struct ir_stmt *st)
+{
+	return &st->loc;
+}
+
+static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char *by)
+{
+	struct state *s = ctx->cur;
+	for (val_t v = 1; v < s->nvals; v++) {
+		struct aval *a = &s->vals[v];
+		if (!a->is_obj || a->owned > 0 || (a->flags & VF_INVALID))
+			continue;
+		bool from_container = a->origin == ORIG_BORROWED || a->origin == ORIG_LOAD;
+		if (!from_container)
+			continue;
+		if (owner != VAL_NONE ? a->owner != owner : a->owner == VAL_NONE)
+			continue;
+		a->flags |= VF_INVALID;
+		a->changed = ctx->cur_point;
+		a->invalidator = by;
+	}
+}
+
+static void do_incref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_stmt *st,
+                      const struct model_fn *m, uint32_t argno)
+{
+	struct aval *a = state_val(ctx->cur, v);
+	if (!a->is_obj) {
+		a->is_obj = true;
+		a->origin = ORIG_UNKNOWN;
+	}
+	engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, x ? USE_ARG : USE_INCREF);
+	a = state_val(ctx->cur, v);
+	if (engine_val_is_null(a))
+		return;
+	a->owned++;
+	if (a->owned >= 0)
+		a->stolen_unowned = 0;
+}
+
+static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_stmt *st,
+                      const struct model_fn *m, uint32_t argno)
+{
+	struct aval *a = state_val(ctx->cur, v);
+	if (!a->is_obj) {
+		a->is_obj = true;
+		a->origin = ORIG_UNKNOWN;
+	}
+	if (!x)
+		engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, USE_ARG_NONNULL);
+	a = state_val(ctx->cur, v);
+	if (engine_val_is_null(a))
+		return;
+	engine_emit(ctx, EV_RELEASE, v, *stmt_loc(st), st, m, argno, 0);
+	a = state_val(ctx->cur, v);
+	int32_t before = a->owned;
+	a->owned--;
+	if (before == 1 && a->origin == ORIG_NEW) {
+		a->flags |= VF_RELEASED;
+		a->changed = ctx->cur_point;
+		/* Whatever was borrowed from it may be gone with it. */
+		invalidate_borrowed(ctx, v, NULL);
+	} else if (before <= 0 && !(a->flags & VF_RELEASED)) {
+		a->changed = ctx->cur_point;
+	}
+}
+
+static void do_steal(struct engine_ctx *ctx, val_t v, const struct ir_stmt *st,
+                     const struct model_fn *m, uint32_t argno)
+{
+	struct aval *a = state_val(ctx->cur, v);
+	if (!a->is_obj || engine_val_is_null(a))
+		return;
+	engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, USE_STORE);
+	a = state_val(ctx->cur, v);
+	if (a->owned <= 0 && !a->stolen_unowned)
+		a->stolen_unowned = ctx->cur_point;
+	a->owned--;
+	a->flags |= VF_HANDED;
+	a->changed = ctx->cur_point;
+}
+
+/* The argument's lvalue behind &x, or NULL. */
+static const struct ir_expr *out_target(const struct ir_stmt *st, uint32_t i)
+{
+	if (i >= st->call.nargs)
+		return NULL;
+	const struct ir_expr *e = st->call.args[i];
+	return e->kind == IR_E_ADDR ? e->u.unary.operand : NULL;
+}
+
+static val_t first_obj_arg(struct engine_ctx *ctx, const struct call_args *a)
+{
+	for (uint32_t i = 0; i < a->n; i++)
+		if (arg_is_obj(ctx, a, i))
+			return a->vals[i].v;
+	return VAL_NONE;
+}
+
+static val_t borrowed_owner(struct engine_ctx *ctx, const struct model_fn *m,
+                            const struct call_args *a)
+{
+	if (m->borrowed_from && m->borrowed_from <= a->n && !a->vals[m->borrowed_from - 1].is_const)
+		return a->vals[m->borrowed_from - 1].v;
+	return first_obj_arg(ctx, a);
+}
+
+/* A new value produced by the call: a result or an out-parameter. */
+static val_t produce(struct engine_ctx *ctx, const struct model_fn *m, const struct ir_stmt *st,
+                     bool is_new, val_t owner, bool may_be_null)
+{
+	val_t v = state_new_val(ctx->cur);
+	struct aval *a = state_val(ctx->cur, v);
+	a->is_obj = true;
+	a->origin = is_new ? ORIG_NEW : ORIG_BORROWED;
+	a->owned = is_new ? 1 : 0;
+	a->owner = is_new ? VAL_NONE : owner;
+	a->acquired = ctx->cur_point;
+	a->callee = st->call.callee ? st->call.callee : (st->call.macro ? st->call.macro : NULL);
+	if (m->source == MODEL_SRC_DEFAULT)
+		a->flags |= VF_ASSUMED;
+	if (may_be_null) {
+		if (m->source != MODEL_SRC_DEFAULT)
+			a->flags |= VF_MAYFAIL;
+	} else {
+		a->ne0 = true;
+	}
+	return v;
+}
+
+static void set_out_params(struct engine_ctx *ctx, const struct ir_stmt *st,
+                           const struct model_fn *m, const struct call_args *a)
+{
+	uint32_t borrowed = m->out_borrowed | a->format_borrow_out;
+	for (uint32_t i = 0; i < st->call.nargs && i < 32; i++) {
+		uint32_t bit = 1u << i;
+		if (!((m->out_new | borrowed) & bit))
+			continue;
+		const struct ir_expr *target = out_target(st, i);
+		if (!target)
+			continue;
+		bool is_new = (m->out_new & bit) != 0;
+		val_t v = produce(ctx, m, st, is_new, is_new ? VAL_NONE : first_obj_arg(ctx, a), true);
+		/* An out-parameter may be left NULL (PyErr_Fetch, optional args). */
+		state_val(ctx->cur, v)->flags &= (uint8_t)~VF_MAYFAIL;
+		eval_store(ctx, target, (struct sval){ v, false, 0 }, st->loc, st);
+	}
+}
+
+/* &x passed to a function that does not describe it: x may change. */
+static void clobber_unknown_out(struct engine_ctx *ctx, const struct ir_stmt *st,
+                                const struct model_fn *m, const struct call_args *a)
+{
+	uint32_t described = m->out_new | m->out_borrowed | a->format_borrow_out;
+	for (uint32_t i = 0; i < st->call.nargs; i++) {
+		if (i < 32 && (described & (1u << i)))
+			continue;
+		const struct ir_expr *target = out_target(st, i);
+		if (!target || target->kind != IR_E_VAR || target->u.var >= ctx->cur->nvars)
+			continue;
+		val_t old = ctx->cur->vars[target->u.var];
+		if (old) {
+			/* The callee may have taken or replaced the reference. */
+			struct aval *o = state_val(ctx->cur, old);
+			if (o->owned > 0)
+				o->owned = 0;
+		}
+		val_t v = state_new_val(ctx->cur);
+		struct aval *nv = state_val(ctx->cur, v);
+		const struct ir_type *ty = ctx->fn->vars[target->u.var].ty;
+		nv->is_obj = ty && ty->obj_depth == 1;
+		nv->origin = nv->is_obj ? ORIG_UNKNOWN : ORIG_NONE;
+		nv->acquired = ctx->cur_point;
+		nv->name = target->u.var + 1;
+		ctx->cur->vars[target->u.var] = v;
+	}
+}
+
+/* Success and failure ranges of an integer result. */
+static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, int64_t *hi, bool *ne0)
+{
+	*ne0 = false;
+	if (m->fails == MODEL_FAILS_NEGATIVE) {
+		if (success) { *lo = 0; *hi = INT64_MAX; }
+		else { *lo = INT64_MIN; *hi = -1; }
+	} else {
+		*lo = INT64_MIN;
+		*hi = INT64_MAX;
+	}
+}
+
+static bool has_outcome_effects(const struct model_fn *m)
+{
+	return (m->steals_on_success || m->out_new) &&
+	       (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL);
+}
+
+static const struct model_fn *callee_model(struct engine_ctx *ctx, const struct ir_stmt *st)
+{
+	static const struct model_fn indirect = { .name = NULL, .source = MODEL_SRC_DEFAULT };
+	if (!st->call.callee)
+		return &indirect;
+	return model_tu_lookup(ctx->model, st->call.callee);
+}
+
+static bool result_is_obj(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m)
+{
+	(void)ctx;
+	if (m->returns == MODEL_RET_NEW || m->returns == MODEL_RET_BORROWED)
+		return true;
+	if (m->returns == MODEL_RET_NONE)
+		return false;
+	return st->dst && st->dst->ty && st->dst->ty->obj_depth == 1;
+}
+
+/* The result of an ordinary call, stored to st->dst (or dropped). */
+static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
+                        const struct call_args *a, int outcome)
+{
+	struct sval r = { VAL_NONE, false, 0 };
+	if (result_is_obj(ctx, st, m)) {
+		bool is_new = m->returns != MODEL_RET_BORROWED;
+		bool may_null = m->fails != MODEL_FAILS_NEVER &&
+		                (m->fails == MODEL_FAILS_NULL || m->source == MODEL_SRC_DEFAULT ||
+		                 m->fails == MODEL_FAILS_UNKNOWN);
+		r.v = produce(ctx, m, st, is_new, is_new ? VAL_NONE : borrowed_owner(ctx, m, a), may_null);
+		if (outcome >= 0 && m->fails == MODEL_FAILS_NULL) {
+			if (outcome)
+				eval_restrict(ctx, r.v, INT64_MIN, INT64_MAX, true);
+			else
+				eval_make_null(ctx, r.v);
+		}
+	} else if (st->dst || outcome >= 0) {
+		r.v = state_new_val(ctx->cur);
+		state_val(ctx->cur, r.v)->acquired = ctx->cur_point;
+		state_val(ctx->cur, r.v)->callee = st->call.callee;
+		if (outcome >= 0) {
+			int64_t lo, hi;
+			bool ne0;
+			outcome_range(m, outcome == 1, &lo, &hi, &ne0);
+			eval_restrict(ctx, r.v, lo, hi, ne0);
+		}
+	} else {
+		return;
+	}
+	if (st->dst)
+		eval_store(ctx, st->dst, r, st->loc, st);
+	else
+		engine_check_lost(ctx, r.v, st->loc, LOST_DISCARD, UINT32_MAX);
+}
+
+/* outcome: -1 no fork, 1 success, 0 failure. */
+static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
+                          const struct call_args *a, int outcome)
+{
+	uint32_t steals = m->steals | a->format_steals;
+	if (outcome != 0)
+		steals |= m->steals_on_success;
+	for (uint32_t i = 0; i < a->n && i < 32; i++)
+		if ((steals & (1u << i)) && arg_is_obj(ctx, a, i))
+			do_steal(ctx, a->vals[i].v, st, m, i + 1);
+	if (outcome != 0)
+		set_out_params(ctx, st, m, a);
+	clobber_unknown_out(ctx, st, m, a);
+	bind_result(ctx, st, m, a, outcome);
+}
+
+static void exec_primitive(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
+                           const struct call_args *a)
+{
+	uint32_t k = m->prim_arg ? m->prim_arg - 1u : 0;
+	/* Under Py_REF_DEBUG-like builds the object is not the first argument:
+	 * take the first object argument when the named one is not. */
+	if (!arg_is_obj(ctx, a, k)) {
+		for (uint32_t i = 0; i < a->n; i++) {
+			if (arg_is_obj(ctx, a, i)) {
+				k = i;
+				break;
+			}
+		}
+	}
+	if (k >= a->n)
+		return;
+	struct sval arg = a->vals[k];
+	if (arg.is_const) {
+		if (st->dst)
+			eval_store(ctx, st->dst, arg, st->loc, st);
+		return;
+	}
+	switch (m->prim) {
+	case MODEL_PRIM_INCREF: do_incref(ctx, arg.v, false, st, m, k + 1); break;
+	case MODEL_PRIM_XINCREF: do_incref(ctx, arg.v, true, st, m, k + 1); break;
+	case MODEL_PRIM_DECREF: do_decref(ctx, arg.v, false, st, m, k + 1); break;
+	case MODEL_PRIM_XDECREF: do_decref(ctx, arg.v, true, st, m, k + 1); break;
+	case MODEL_PRIM_NEWREF: do_incref(ctx, arg.v, false, st, m, k + 1); break;
+	case MODEL_PRIM_XNEWREF: do_incref(ctx, arg.v, true, st, m, k + 1); break;
+	default: break;
+	}
+	if (st->dst)
+		eval_store(ctx, st->dst, arg, st->loc, st);
+}
+
+static void emit_arg_uses(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
+                          const struct call_args *a)
+{
+	for (uint32_t i = 0; i < a->n; i++) {
+		if (!arg_is_obj(ctx, a, i))
+			continue;
+		bool nonnull = i < 32 && (m->nonnull & (1u << i));
+		engine_emit(ctx, EV_USE, a->vals[i].v, st->loc, st, m, i + 1,
+		            nonnull ? USE_ARG_NONNULL : USE_ARG);
+	}
+}
+
+void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state ***forks,
+               uint32_t *nforks)
+{
+	*nforks = 0;
+	const struct model_fn *m = callee_model(ctx, st);
+	if (st->call.fn)
+		eval_uses(ctx, st->call.fn, st->loc);
+	struct call_args a = { 0 };
+	struct sval stack_vals[16];
+	a.n = st->call.nargs;
+	a.vals = a.n <= 16 ? stack_vals : xmalloc(sizeof(struct sval) * a.n);
+	for (uint32_t i = 0; i < a.n; i++) {
+		eval_uses(ctx, st->call.args[i], st->loc);
+		a.vals[i] = eval_expr(ctx, st->call.args[i]);
+	}
+	if (m->prim) {
+		exec_primitive(ctx, st, m, &a);
+		goto out;
+	}
+	if (!m->prim && !m->trusted)
+		emit_arg_uses(ctx, st, m, &a);
+	if (m->noreturn || st->call.noreturn) {
+		ctx->path_dead = true;
+		goto out;
+	}
+	format_effects(ctx, st, m, &a);
+	if (m->runs_code)
+		invalidate_borrowed(ctx, VAL_NONE, st->call.callee);
+	for (uint32_t i = 0; i < a.n && i < 32; i++)
+		if ((m->mutates & (1u << i)) && !a.vals[i].is_const)
+			invalidate_borrowed(ctx, a.vals[i].v, st->call.callee);
+	/* Functions nobody describes, and those that run code, may write any
+	 * memory: forget what was loaded. Described API calls keep the memo. */
+	if (m->source == MODEL_SRC_DEFAULT || m->source == MODEL_SRC_INFERRED || m->runs_code)
+		state_memo_forget(ctx->cur, NULL);
+	if (has_outcome_effects(m)) {
+		struct state *fail = state_copy(ctx->cur);
+		struct state *succ = ctx->cur;
+		ctx->cur = fail;
+		apply_effects(ctx, st, m, &a, 0);
+		ctx->cur = succ;
+		apply_effects(ctx, st, m, &a, 1);
+		*forks = xmalloc(sizeof(struct state *));
+		(*forks)[0] = fail;
+		*nforks = 1;
+	} else {
+		apply_effects(ctx, st, m, &a, -1);
+	}
+out:
+	if (a.vals != stack_vals)
+		free(a.vals);
+}

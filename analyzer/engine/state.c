@@ -1,0 +1,209 @@
+/*
+ * state.c — abstract states: copying, values, the load memo, and the
+ * canonical form that lets identical states merge (see state.h).
+ */
+#include "engine/state.h"
+
+#include "util/xalloc.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+struct state *state_new(uint32_t nvars, uint32_t nloops)
+{
+	struct state *s = xcalloc(1, sizeof(*s));
+	s->nvars = nvars;
+	s->vars = xcalloc(nvars ? nvars : 1, sizeof(val_t));
+	s->nloops = nloops;
+	s->loops = xcalloc(nloops ? nloops : 1, 1);
+	s->cap_vals = 16;
+	s->vals = xcalloc(s->cap_vals, sizeof(struct aval));
+	s->nvals = 1;
+	return s;
+}
+
+struct state *state_copy(const struct state *s)
+{
+	struct state *c = xmalloc(sizeof(*c));
+	*c = *s;
+	c->vars = xmalloc(sizeof(val_t) * (s->nvars ? s->nvars : 1));
+	memcpy(c->vars, s->vars, sizeof(val_t) * s->nvars);
+	c->cap_vals = s->nvals + 8;
+	c->vals = xmalloc(sizeof(struct aval) * c->cap_vals);
+	memcpy(c->vals, s->vals, sizeof(struct aval) * s->nvals);
+	c->cap_memo = s->nmemo;
+	c->memo = s->nmemo ? xmalloc(sizeof(struct memo_ent) * s->nmemo) : NULL;
+	if (s->nmemo)
+		memcpy(c->memo, s->memo, sizeof(struct memo_ent) * s->nmemo);
+	c->loops = xmalloc(s->nloops ? s->nloops : 1);
+	memcpy(c->loops, s->loops, s->nloops);
+	return c;
+}
+
+void state_free(struct state *s)
+{
+	if (!s)
+		return;
+	free(s->vars);
+	free(s->vals);
+	free(s->memo);
+	free(s->loops);
+	free(s);
+}
+
+val_t state_new_val(struct state *s)
+{
+	VEC_RESERVE(s->vals, s->cap_vals, (size_t)s->nvals + 1);
+	struct aval *v = &s->vals[s->nvals];
+	memset(v, 0, sizeof(*v));
+	v->lo = INT64_MIN;
+	v->hi = INT64_MAX;
+	return s->nvals++;
+}
+
+bool state_val_in_vars(const struct state *s, val_t v, uint32_t except)
+{
+	for (uint32_t i = 0; i < s->nvars; i++)
+		if (s->vars[i] == v && i != except)
+			return true;
+	return false;
+}
+
+val_t state_memo_get(const struct state *s, val_t base, const char *name, int64_t index)
+{
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		const struct memo_ent *m = &s->memo[i];
+		if (m->base == base && m->index == index && strcmp(m->name, name) == 0)
+			return m->val;
+	}
+	return VAL_NONE;
+}
+
+void state_memo_put(struct state *s, val_t base, const char *name, int64_t index, val_t val)
+{
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		struct memo_ent *m = &s->memo[i];
+		if (m->base == base && m->index == index && strcmp(m->name, name) == 0) {
+			m->val = val;
+			return;
+		}
+	}
+	struct memo_ent e = { base, name, index, val };
+	VEC_PUSH(s->memo, s->nmemo, s->cap_memo, e);
+}
+
+void state_memo_forget(struct state *s, const char *name)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		/* A dereference or index store may alias any such load. */
+		bool hit = !name || strcmp(s->memo[i].name, name) == 0 ||
+		           (name[0] == '*' && s->memo[i].base != VAL_NONE);
+		if (!hit)
+			s->memo[k++] = s->memo[i];
+	}
+	s->nmemo = k;
+}
+
+/* Renumber values in order of first reference and drop the unreferenced. */
+void state_canon(struct state *s)
+{
+	uint32_t n = s->nvals;
+	uint32_t stack_map[128];
+	uint32_t *map = 2 * n <= 128 ? stack_map : xmalloc(sizeof(uint32_t) * 2 * n);
+	uint32_t *order = map + n;      /* order[new] = old */
+	memset(map, 0, sizeof(uint32_t) * n);
+	uint32_t next = 1;
+#define CANON_MARK(v) do { if ((v) && !map[v]) { order[next] = (v); map[v] = next++; } } while (0)
+	for (uint32_t i = 0; i < s->nvars; i++)
+		CANON_MARK(s->vars[i]);
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		CANON_MARK(s->memo[i].base);
+		CANON_MARK(s->memo[i].val);
+	}
+	/* Owners of kept values are kept too; `next` grows as we go, so this
+	 * reaches the closure. */
+	for (uint32_t k = 1; k < next; k++)
+		CANON_MARK(s->vals[order[k]].owner);
+#undef CANON_MARK
+	struct aval *vals = xmalloc(sizeof(struct aval) * (next + 8));
+	memset(&vals[0], 0, sizeof(struct aval));
+	for (uint32_t k = 1; k < next; k++) {
+		const struct aval *old = &s->vals[order[k]];
+		vals[k] = *old;
+		vals[k].owner = old->owner ? map[old->owner] : VAL_NONE;
+	}
+	for (uint32_t i = 0; i < s->nvars; i++)
+		s->vars[i] = s->vars[i] ? map[s->vars[i]] : VAL_NONE;
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		s->memo[i].base = s->memo[i].base ? map[s->memo[i].base] : VAL_NONE;
+		s->memo[i].val = map[s->memo[i].val];
+	}
+	free(s->vals);
+	s->vals = vals;
+	s->nvals = next;
+	s->cap_vals = next + 8;
+	if (map != stack_map)
+		free(map);
+}
+
+static void key_u64(struct strbuf *out, uint64_t x)
+{
+	sb_addn(out, (const char *)&x, sizeof(x));
+}
+
+void state_key(const struct state *s, struct strbuf *out)
+{
+	sb_reset(out);
+	sb_addn(out, (const char *)s->vars, sizeof(val_t) * s->nvars);
+	for (uint32_t v = 1; v < s->nvals; v++) {
+		const struct aval *a = &s->vals[v];
+		key_u64(out, (uint64_t)a->is_obj | (uint64_t)a->origin << 8 |
+		             (uint64_t)a->flags << 16 | (uint64_t)a->ne0 << 24 |
+		             (uint64_t)(uint32_t)a->owned << 32);
+		key_u64(out, (uint64_t)a->owner | (uint64_t)a->acquired << 32);
+		key_u64(out, (uint64_t)a->changed | (uint64_t)a->stolen_unowned << 32);
+		key_u64(out, (uint64_t)a->lo);
+		key_u64(out, (uint64_t)a->hi);
+		key_u64(out, (uint64_t)(uintptr_t)a->callee);
+		key_u64(out, (uint64_t)a->param | (uint64_t)a->name << 32);
+	}
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		const struct memo_ent *m = &s->memo[i];
+		key_u64(out, (uint64_t)m->base | (uint64_t)m->val << 32);
+		key_u64(out, (uint64_t)(uintptr_t)m->name);
+		key_u64(out, (uint64_t)m->index);
+	}
+}
+
+static const char *origin_name(uint8_t o)
+{
+	static const char *const names[] = {
+		"none", "new", "borrowed", "param", "load", "singleton", "unknown"
+	};
+	return o < sizeof(names) / sizeof(names[0]) ? names[o] : "?";
+}
+
+void state_dump(const struct state *s, const struct ir_func *fn, struct strbuf *out)
+{
+	for (uint32_t i = 0; i < s->nvars && fn && i < fn->nvars; i++)
+		if (s->vars[i])
+			sb_printf(out, "%s=v%u ", fn->vars[i].name, s->vars[i]);
+	sb_add(out, "|");
+	for (uint32_t v = 1; v < s->nvals; v++) {
+		const struct aval *a = &s->vals[v];
+		sb_printf(out, " v%u:", v);
+		if (a->is_obj)
+			sb_printf(out, "obj(%s,owned=%d%s%s%s%s)", origin_name(a->origin), a->owned,
+			          a->flags & VF_RELEASED ? ",released" : "",
+			          a->flags & VF_INVALID ? ",invalid" : "",
+			          a->flags & VF_MAYFAIL ? ",mayfail" : "",
+			          a->owner ? ",owner" : "");
+		if (a->lo == a->hi)
+			sb_printf(out, "=%" PRId64, a->lo);
+		else if (a->ne0)
+			sb_add(out, "!=0");
+		else if (a->lo != INT64_MIN || a->hi != INT64_MAX)
+			sb_printf(out, "[%" PRId64 ",%" PRId64 "]", a->lo, a->hi);
+	}
+}

@@ -1,0 +1,141 @@
+/*
+ * model.h — what a callee does to references: the one effect vocabulary of
+ * refcheck (STYLE §3, DESIGN §4).
+ *
+ * Every source of knowledge produces the same `struct model_fn`:
+ *  1. annotate("rc:…") attributes on declarations (runtime headers, users'
+ *     own functions)                                           — strongest
+ *  2. API packs, rules/<pack>.json                              (pack.c)
+ *  3. summaries inferred for functions defined in the analysed code
+ *  4. the default for a function nobody describes: one returning an object
+ *     pointer returns a new reference or NULL; object arguments are borrowed.
+ *
+ * A `struct model` holds the packs of one run: it is built once, then only
+ * read, so worker threads share it. Per translation unit a `struct model_tu`
+ * layers the TU's annotations and inferred summaries over it; it belongs to
+ * one worker. Checks never see JSON or attributes, only model_fn.
+ *
+ * Argument positions in packs and annotations are 1-based (as in GCC's
+ * nonnull and format attributes); masks here are bit (position - 1).
+ */
+#ifndef REFCHECK_MODEL_H
+#define REFCHECK_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+struct ir_tu;
+struct ir_decl;
+
+enum model_returns {
+	MODEL_RET_UNKNOWN,      /* not said: decided by the result type */
+	MODEL_RET_NEW,          /* a new reference the caller owns */
+	MODEL_RET_BORROWED,     /* a reference owned by someone else */
+	MODEL_RET_NONE          /* no reference (not an object, or not counted) */
+};
+
+enum model_fails {
+	MODEL_FAILS_UNKNOWN,
+	MODEL_FAILS_NEVER,
+	MODEL_FAILS_NULL,       /* a pointer result is NULL on failure */
+	MODEL_FAILS_NEGATIVE    /* an integer result is negative on failure */
+};
+
+enum model_prim {
+	MODEL_PRIM_NONE,
+	MODEL_PRIM_INCREF,
+	MODEL_PRIM_XINCREF,
+	MODEL_PRIM_DECREF,
+	MODEL_PRIM_XDECREF,
+	MODEL_PRIM_NEWREF,      /* incref and return the argument */
+	MODEL_PRIM_XNEWREF
+};
+
+enum model_source {
+	MODEL_SRC_DEFAULT,
+	MODEL_SRC_INFERRED,
+	MODEL_SRC_PACK,
+	MODEL_SRC_ANNOTATION
+};
+
+/* Format-driven functions (Py_BuildValue, PyArg_ParseTuple). */
+enum model_format {
+	MODEL_FMT_NONE,
+	MODEL_FMT_BUILD,        /* "N" steals its argument, "O"/"S" take a new reference */
+	MODEL_FMT_PARSE         /* "O" stores a borrowed reference through a pointer */
+};
+
+#define MODEL_MAX_ARGS 32
+
+struct model_fn {
+	const char *name;
+	enum model_returns returns;
+	enum model_fails fails;
+	enum model_prim prim;
+	enum model_source source;
+	enum model_format format;
+	uint8_t format_arg;             /* 1-based position of the format string */
+	uint8_t borrowed_from;          /* 1-based: whose reference a borrowed result is; 0 = first object argument */
+	uint8_t prim_arg;               /* 1-based object argument of a primitive (1) */
+	bool runs_code;                 /* may run arbitrary code (callbacks, finalizers) */
+	bool trusted;                   /* implements refcounting: not analysed as a client */
+	bool noreturn;
+	bool returns_new_contract;      /* must return a new reference (method tables, annotations) */
+	uint32_t steals;                /* always, even on failure */
+	uint32_t steals_on_success;
+	uint32_t out_new;               /* T ** arguments receiving a new reference on success */
+	uint32_t out_borrowed;          /* T ** arguments receiving a borrowed reference */
+	uint32_t mutates;               /* arguments whose contents change (items replaced) */
+	uint32_t nonnull;               /* arguments that must not be NULL */
+};
+
+struct model;
+struct model_tu;
+
+/* A pack's type-table description is read by the cycle checks through
+ * these accessors; the model keeps only what it parsed. */
+struct model_pack_info {
+	const char *name;
+	const char *path;
+	const char *const *object_structs;      /* root object header structs */
+	uint32_t nobject_structs;
+	const char *const *singletons;          /* globals whose address is a borrowed, immortal object */
+	uint32_t nsingletons;
+};
+
+struct model *model_new(void);
+void model_free(struct model *m);
+/* Load rules/<name>.json from dir (or `path` if it names a file). Errors
+ * name the file, the entry and the problem. */
+int model_load_pack(struct model *m, const char *path, struct err *e);
+uint32_t model_npacks(const struct model *m);
+const struct model_pack_info *model_pack(const struct model *m, uint32_t i);
+/* Every root object struct name of every loaded pack. */
+uint32_t model_object_structs(const struct model *m, const char *const **out);
+bool model_is_singleton(const struct model *m, const char *global);
+const struct model_fn *model_pack_lookup(const struct model *m, const char *name);
+
+/* Parse one annotate() string ("rc:steals(2)") into fn. Returns 0, 1 if the
+ * string is not an rc: annotation, or ERR_INVALID with a message. */
+int model_apply_annotation(struct model_fn *fn, const char *annotation, struct err *e);
+
+/* ---- per translation unit ---- */
+
+struct model_tu *model_tu_new(const struct model *m, const struct ir_tu *tu);
+void model_tu_free(struct model_tu *mt);
+/* Record an inferred summary for a function of this TU (copied). Annotations
+ * and packs still win over it. */
+void model_tu_set_inferred(struct model_tu *mt, const struct model_fn *fn);
+/* The effects of calling `name`. Never NULL: unknown functions get the
+ * default, shaped by their declaration if the TU declares them. */
+const struct model_fn *model_tu_lookup(struct model_tu *mt, const char *name);
+/* Is the function described by an annotation or pack (not inferred)? */
+bool model_tu_is_declared(struct model_tu *mt, const char *name);
+const struct model *model_tu_model(const struct model_tu *mt);
+
+const char *model_returns_name(enum model_returns r);
+const char *model_prim_name(enum model_prim p);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * model_internal.h — what model.c, pack.c and annotation.c share. Not for
+ * the rest of the analyzer, which goes through model.h.
+ */
+#ifndef REFCHECK_MODEL_INTERNAL_H
+#define REFCHECK_MODEL_INTERNAL_H
+
+#include "model/model.h"
+#include "util/strmap.h"
+
+struct arena;
+
+struct model_pack {
+	struct model_pack_info info;
+	void *json;                 /* the parsed document (json_t *), kept for type tables */
+};
+
+struct model {
+	struct arena *arena;
+	struct model_pack *packs;
+	uint32_t npacks, cap_packs;
+	struct strmap fns;          /* name → struct model_fn * */
+	struct strmap singletons;   /* name → (void *)1 */
+	const char **object_structs;
+	uint32_t nobject_structs, cap_object_structs;
+};
+
+void model__pack_dispose(struct model_pack *p);
+
+/* Parse "name" or "name(k)" from an annotation body; k is 1-based. */
+int model__parse_prim_name(const char *s, enum model_prim *out);
+
+#endif
