@@ -66,6 +66,7 @@ struct aval {
 	const char *invalidator;    /* the call that invalidated it, or NULL */
 	uint32_t name;              /* 1 + the first named variable that held it, or 0 */
 	uint32_t param;             /* 1 + the parameter it is, or 0 */
+	val_t held_by;              /* the object whose field a store last put it in */
 };
 
 enum event_kind {
@@ -74,6 +75,7 @@ enum event_kind {
 	EV_USE,             /* the value is used; see enum use_kind */
 	EV_STEAL_UNOWNED,   /* a callee stole a reference the function never owned */
 	EV_RETURN,          /* the function returns the value (before the transfer) */
+	EV_STORE,           /* val is stored into base->field (base is the object written) */
 	EV_FUNC_END,        /* all paths were explored (val is VAL_NONE) */
 	EV__COUNT
 };
@@ -105,6 +107,11 @@ struct event {
 	const struct model_fn *callee;  /* for calls */
 	uint32_t argno;                 /* 1-based argument position, for calls */
 	int detail;                     /* enum use_kind / enum lost_kind */
+	/* EV_STORE: the object written, its field, and the IR types of the
+	 * base expression and of the stored expression. */
+	val_t base;
+	const char *field;
+	const struct ir_type *base_ty, *val_ty;
 };
 
 /* ---- what checks may ask ---- */
@@ -119,6 +126,8 @@ bool engine_val_is_null(const struct aval *v);
 bool engine_val_is_nonnull(const struct aval *v);
 /* "'obj'" or "the result of rc_int_new": how messages name a value. */
 void engine_describe(const struct engine_ctx *ctx, const struct aval *v, struct strbuf *out);
+/* The value's state on the current path (valid until the next transition). */
+const struct aval *engine_val(const struct engine_ctx *ctx, val_t v);
 /* Did some return so far hand an owned reference to the caller? */
 bool engine_any_owned_return(const struct engine_ctx *ctx);
 /* Per-function scratch for one check (NULL at first; freed by the check at EV_FUNC_END). */

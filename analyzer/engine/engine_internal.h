@@ -92,6 +92,10 @@ struct engine_ctx {
 void engine_emit(struct engine_ctx *ctx, enum event_kind kind, val_t val, struct ir_loc loc,
                  const struct ir_stmt *stmt, const struct model_fn *callee, uint32_t argno,
                  int detail);
+/* EV_STORE with its extra fields. */
+void engine_emit_store(struct engine_ctx *ctx, val_t val, val_t base, const char *field,
+                       const struct ir_type *base_ty, const struct ir_type *val_ty,
+                       struct ir_loc loc, const struct ir_stmt *stmt);
 /* The value lost some holder: report it if it is owned and unreachable. */
 void engine_check_lost(struct engine_ctx *ctx, val_t v, struct ir_loc loc, int lost_kind,
                        uint32_t except_var);

@@ -479,6 +479,12 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 		return;
 	case IR_E_FIELD: {
 		struct sval b = eval_expr(ctx, dst->u.field.base);
+		if (!b.is_const && state_val(ctx->cur, v)->is_obj) {
+			engine_emit_store(ctx, v, b.v, dst->u.field.name, dst->u.field.base->ty,
+			                  st && st->kind == IR_S_ASSIGN && st->src ? st->src->ty : dst->ty,
+			                  loc, st);
+			state_val(ctx->cur, v)->held_by = b.v;
+		}
 		hand_over_store(ctx, v, loc, st);
 		state_memo_forget(ctx->cur, dst->u.field.name);
 		if (!b.is_const)

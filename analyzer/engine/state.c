@@ -123,8 +123,10 @@ void state_canon(struct state *s)
 	}
 	/* Owners of kept values are kept too; `next` grows as we go, so this
 	 * reaches the closure. */
-	for (uint32_t k = 1; k < next; k++)
+	for (uint32_t k = 1; k < next; k++) {
 		CANON_MARK(s->vals[order[k]].owner);
+		CANON_MARK(s->vals[order[k]].held_by);
+	}
 #undef CANON_MARK
 	struct aval *vals = xmalloc(sizeof(struct aval) * (next + 8));
 	memset(&vals[0], 0, sizeof(struct aval));
@@ -132,6 +134,7 @@ void state_canon(struct state *s)
 		const struct aval *old = &s->vals[order[k]];
 		vals[k] = *old;
 		vals[k].owner = old->owner ? map[old->owner] : VAL_NONE;
+		vals[k].held_by = old->held_by ? map[old->held_by] : VAL_NONE;
 	}
 	for (uint32_t i = 0; i < s->nvars; i++)
 		s->vars[i] = s->vars[i] ? map[s->vars[i]] : VAL_NONE;
@@ -167,6 +170,7 @@ void state_key(const struct state *s, struct strbuf *out)
 		key_u64(out, (uint64_t)a->hi);
 		key_u64(out, (uint64_t)(uintptr_t)a->callee);
 		key_u64(out, (uint64_t)a->param | (uint64_t)a->name << 32);
+		key_u64(out, (uint64_t)a->held_by);
 	}
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		const struct memo_ent *m = &s->memo[i];

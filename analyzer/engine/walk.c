@@ -70,6 +70,27 @@ void engine_emit(struct engine_ctx *ctx, enum event_kind kind, val_t val, struct
 	}
 }
 
+void engine_emit_store(struct engine_ctx *ctx, val_t val, val_t base, const char *field,
+                       const struct ir_type *base_ty, const struct ir_type *val_ty,
+                       struct ir_loc loc, const struct ir_stmt *stmt)
+{
+	struct aval before = *state_val(ctx->cur, val);
+	struct event ev = {
+		.kind = EV_STORE, .ctx = ctx, .loc = loc, .val = val, .v = &before, .stmt = stmt,
+		.base = base, .field = field, .base_ty = base_ty, .val_ty = val_ty,
+	};
+	for (uint32_t i = 0; i < ctx->opt->nchecks; i++) {
+		check_hook h = ctx->opt->checks[i]->hooks[EV_STORE];
+		if (h)
+			h(&ev);
+	}
+}
+
+const struct aval *engine_val(const struct engine_ctx *ctx, val_t v)
+{
+	return v && ctx->cur && v < ctx->cur->nvals ? &ctx->cur->vals[v] : NULL;
+}
+
 void engine_check_lost(struct engine_ctx *ctx, val_t v, struct ir_loc loc, int lost_kind,
                        uint32_t except_var)
 {
