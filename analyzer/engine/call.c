@@ -309,6 +309,10 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 	if (m->fails == MODEL_FAILS_NEGATIVE) {
 		if (success) { *lo = 0; *hi = INT64_MAX; }
 		else { *lo = INT64_MIN; *hi = -1; }
+	} else if (m->fails == MODEL_FAILS_ZERO) {
+		*lo = success ? INT64_MIN : 0;
+		*hi = success ? INT64_MAX : 0;
+		*ne0 = success;
 	} else {
 		*lo = INT64_MIN;
 		*hi = INT64_MAX;
@@ -318,7 +322,8 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 static bool has_outcome_effects(const struct model_fn *m)
 {
 	return (m->steals_on_success || m->out_new) &&
-	       (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL);
+	       (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL ||
+	        m->fails == MODEL_FAILS_ZERO);
 }
 
 static const struct model_fn *callee_model(struct engine_ctx *ctx, const struct ir_stmt *st)

@@ -40,7 +40,8 @@ enum model_fails {
 	MODEL_FAILS_UNKNOWN,
 	MODEL_FAILS_NEVER,
 	MODEL_FAILS_NULL,       /* a pointer result is NULL on failure */
-	MODEL_FAILS_NEGATIVE    /* an integer result is negative on failure */
+	MODEL_FAILS_NEGATIVE,   /* an integer result is negative on failure */
+	MODEL_FAILS_ZERO        /* an integer result is 0 (false) on failure: PyArg_ParseTuple */
 };
 
 enum model_prim {

@@ -13,7 +13,7 @@
  *   }
  * An entry has any of: "returns" (new|borrowed|none), "fails"
  * (null|negative|never), "steals" ([k, …] or [{"arg": k, "when":
- * "always"|"success"}]), "out" ([{"arg": k, "ref": "new"|"borrowed",
+ * "always"|"success"}]), "fails" may also be "zero" (false on failure), "out" ([{"arg": k, "ref": "new"|"borrowed",
  * "when": …}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
  * "arg" (the primitive's object argument), "borrowed_from" (k),
  * "runs_code", "trusted", "noreturn", "returns_new_contract" (booleans),
@@ -176,14 +176,14 @@ static int parse_format(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct model_fn *fn)
 {
 	static const char *const returns[] = { "unknown", "new", "borrowed", "none" };
-	static const char *const fails[] = { "unknown", "never", "null", "negative" };
+	static const char *const fails[] = { "unknown", "never", "null", "negative", "zero" };
 	int k;
 	if (strcmp(key, "returns") == 0) {
 		if (parse_enum(c, v, key, returns, 4, &k) < 0)
 			return ERR_INVALID;
 		fn->returns = (enum model_returns)k;
 	} else if (strcmp(key, "fails") == 0) {
-		if (parse_enum(c, v, key, fails, 4, &k) < 0)
+		if (parse_enum(c, v, key, fails, 5, &k) < 0)
 			return ERR_INVALID;
 		fn->fails = (enum model_fails)k;
 	} else if (strcmp(key, "steals") == 0) {
