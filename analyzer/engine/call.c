@@ -14,6 +14,7 @@
 
 #include "util/xalloc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct call_args {
@@ -443,6 +444,45 @@ static void emit_arg_uses(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	}
 }
 
+/* refcheck_debug_state(x): print the engine's belief about x (refcheck_debug.h). */
+static void debug_state(struct engine_ctx *ctx, const struct ir_stmt *st, const struct call_args *a)
+{
+	static const char *const origins[] = {
+		"not an object", "new", "borrowed", "a parameter", "loaded from memory",
+		"a static object", "unknown"
+	};
+	struct strbuf sb = STRBUF_INIT;
+	for (uint32_t i = 0; i < a->n; i++) {
+		sb_reset(&sb);
+		eval_expr_text(ctx, st->call.args[i], &sb);
+		sb_add(&sb, ": ");
+		if (a->vals[i].is_const) {
+			sb_printf(&sb, "constant %lld", (long long)a->vals[i].c);
+		} else {
+			const struct aval *v = state_val(ctx->cur, a->vals[i].v);
+			if (v->is_obj) {
+				sb_printf(&sb, "object, %s", origins[v->origin < 7 ? v->origin : 6]);
+				if (v->callee)
+					sb_printf(&sb, " from %s", v->callee);
+				sb_printf(&sb, ", owned %d", v->owned);
+			} else {
+				sb_add(&sb, "value");
+			}
+			sb_add(&sb, engine_val_is_null(v) ? ", NULL" : engine_val_is_nonnull(v) ? ", not NULL"
+			                                                                       : ", maybe NULL");
+			if (v->flags & VF_RELEASED)
+				sb_add(&sb, ", released");
+			if (v->flags & VF_INVALID)
+				sb_add(&sb, ", invalidated");
+			if (v->flags & VF_HANDED)
+				sb_add(&sb, ", handed over");
+		}
+		fprintf(stderr, "%s:%u:%u: debug: %s\n", ir_file_name(ctx->tu, st->loc.file), st->loc.line,
+		        st->loc.col, sb_str(&sb));
+	}
+	sb_dispose(&sb);
+}
+
 void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state ***forks,
                uint32_t *nforks)
 {
@@ -460,6 +500,10 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 	}
 	if (m->prim) {
 		exec_primitive(ctx, st, m, &a);
+		goto out;
+	}
+	if (st->call.callee && strcmp(st->call.callee, "refcheck_debug_state") == 0) {
+		debug_state(ctx, st, &a);
 		goto out;
 	}
 	if (!m->prim && !m->trusted)
