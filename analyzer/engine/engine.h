@@ -46,7 +46,8 @@ enum val_flags {
 	VF_INVALID = 1u << 1,       /* borrowed, and its owner may have been freed or changed */
 	VF_MAYFAIL = 1u << 2,       /* NULL means failure, and no check has happened yet */
 	VF_HANDED = 1u << 3,        /* a reference was stolen by a callee or returned */
-	VF_ASSUMED = 1u << 4        /* origin taken from the default model, not from knowledge */
+	VF_ASSUMED = 1u << 4,       /* origin taken from the default model, not from knowledge */
+	VF_OUT_NEW = 1u << 5        /* a parameter `T **out` through which an owned reference was stored */
 };
 
 /* An abstract value. Integers and pointers share the interval [lo, hi]

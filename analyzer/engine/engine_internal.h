@@ -48,6 +48,7 @@ struct pending_return {
 	bool neg;                   /* an integer result known negative */
 	uint32_t params_released;   /* parameters whose reference ended up given away */
 	uint32_t params_kept;
+	uint32_t out_new;           /* T ** parameters through which a new reference was stored */
 };
 
 struct engine_ctx {

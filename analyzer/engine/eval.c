@@ -502,6 +502,14 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			known = known && i.is_const;
 			index = i.is_const ? i.c : MEMO_NO_INDEX;
 		}
+		/* `*out = obj` through a parameter: the summary learns that the
+		 * function returns a new reference through it. */
+		if (dst->kind == IR_E_DEREF && !b.is_const) {
+			struct aval *pa = state_val(ctx->cur, b.v);
+			const struct aval *sv = state_val(ctx->cur, v);
+			if (pa->param && sv->is_obj && sv->owned > 0)
+				pa->flags |= VF_OUT_NEW;
+		}
 		hand_over_store(ctx, v, loc, st);
 		state_memo_forget(ctx->cur, "*");
 		if (known)

@@ -195,8 +195,9 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 		eval_uses(ctx, b->term.cond, loc);
 		struct sval r = eval_expr(ctx, b->term.cond);
 		pr.has_value = true;
+		bool ptr = ctx->fn->ret && ctx->fn->ret->cls == IR_TY_PTR;
 		if (r.is_const) {
-			pr.null = r.c == 0;
+			pr.null = ptr && r.c == 0;
 			pr.neg = r.c < 0;
 		} else if (state_val(s, r.v)->is_obj) {
 			engine_emit(ctx, EV_USE, r.v, loc, NULL, NULL, 0, USE_RETURN);
@@ -214,7 +215,7 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 		} else {
 			const struct aval *a = state_val(s, r.v);
 			pr.neg = a->hi < 0;
-			pr.null = engine_val_is_null(a);
+			pr.null = ptr && engine_val_is_null(a);
 		}
 	}
 	for (val_t v = 1; v < s->nvals; v++) {
@@ -225,6 +226,8 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 			else
 				pr.params_kept |= 1u << (a->param - 1);
 		}
+		if (a->param && a->param <= 32 && (a->flags & VF_OUT_NEW))
+			pr.out_new |= 1u << (a->param - 1);
 	}
 	VEC_PUSH(ctx->returns, ctx->nreturns, ctx->cap_returns, pr);
 	for (val_t v = 1; v < s->nvals; v++) {
@@ -469,7 +472,8 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	m->source = MODEL_SRC_INFERRED;
 	bool obj = ctx->fn->ret && ctx->fn->ret->obj_depth == 1;
 	bool any_owned = false, any_borrowed = false, any_null = false, any_neg = false;
-	uint32_t released_all = UINT32_MAX, kept_any = 0;
+	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
+	uint32_t nsuccess = 0;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
 		const struct pending_return *r = &ctx->returns[i];
 		any_owned |= r->is_obj && r->owned && !r->null;
@@ -478,6 +482,11 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		any_neg |= r->neg;
 		released_all &= r->params_released;
 		kept_any |= r->params_kept;
+		/* Out-parameters count on the paths that succeed. */
+		if (!r->neg && !r->null) {
+			out_all &= r->out_new;
+			nsuccess++;
+		}
 	}
 	if (obj) {
 		m->returns = any_owned || !any_borrowed ? MODEL_RET_NEW : MODEL_RET_BORROWED;
@@ -488,6 +497,8 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	}
 	if (ctx->nreturns)
 		m->steals = released_all & ~kept_any;
+	if (nsuccess)
+		m->out_new = out_all;
 	m->noreturn = ctx->nreturns == 0 && !ctx->partial && ctx->fn->nblocks > 0;
 }
 

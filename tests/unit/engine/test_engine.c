@@ -610,3 +610,29 @@ Test(registry, every_rule_has_a_check)
 	cr_assert_eq(check_find("over-release"), &check_over_release);
 	cr_assert_null(check_find("no-such-check"));
 }
+
+/* static int make(rc_object **out) { x = new; if (!x) return -1; *out = x; return 0; }
+ * The summary says: new reference through out on success, -1 on failure. */
+Test(engine, out_param_inferred)
+{
+	struct irb b;
+	irb_init(&b);
+	declare_runtime(&b);
+	irb_func(&b, "make", b.i);
+	uint32_t out = irb_var(&b, "out", b.obj2, IR_VAR_PARAM);
+	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_LOCAL);
+	uint32_t fail = irb_block(&b), ok = irb_block(&b);
+	irb_call(&b, V(&b, x), "rc_int_new", INT(&b, 1), NULL);
+	irb_branch(&b, NOT(&b, V(&b, x)), fail, ok);
+	irb_at(&b, fail);
+	irb_ret(&b, INT(&b, -1));
+	irb_at(&b, ok);
+	irb_assign(&b, ir_expr_unary(b.tu, IR_E_DEREF, IR_OP_NONE, V(&b, out), b.obj), V(&b, x));
+	irb_ret(&b, INT(&b, 0));
+	struct run r;
+	run_fn(&b, &r);
+	expect_clean(&r);
+	cr_assert_eq(r.res.inferred.out_new, 1u);
+	cr_assert_eq(r.res.inferred.fails, MODEL_FAILS_NEGATIVE);
+	run_done(&b, &r);
+}
