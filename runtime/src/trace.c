@@ -1,0 +1,286 @@
+/*
+ * trace.c - recording allocations (rc/trace.h, first half): start/stop,
+ * the per-block trace table, interned sites, current/peak counters and the
+ * object -> site lookup.
+ *
+ * Hot path (rc_trace__add/remove, called from the allocator only while
+ * rc_trace__on): look the site up in a small direct-mapped cache keyed by
+ * (file, line, func, caller pc, type) - a loop allocating at one site hits it
+ * every time - else hash and intern it; then one ptrmap insertion. Frames
+ * beyond the first come from backtrace(), starting after the caller's return
+ * address, and are interned by their raw addresses.
+ */
+#include <execinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trace_internal.h"
+
+int rc_trace__on;
+rc_tracer rc_trace__state;
+
+#define CACHE_SIZE 64
+
+typedef struct site_cache_entry {
+    const char *file;
+    const char *func;
+    const rc_type *type;
+    void *pc;
+    int line;
+    int domain;
+    uint32_t site;
+} site_cache_entry;
+
+static site_cache_entry site_cache[CACHE_SIZE];
+
+static void forget_all(void)
+{
+    rc_tracer *tr = &rc_trace__state;
+    rc_ptrmap__dispose(&tr->traces);
+    for (size_t i = 0; i < tr->nsites; i++)
+        free(tr->sites[i].frames);
+    free(tr->sites);
+    free(tr->index);
+    tr->sites = NULL;
+    tr->index = NULL;
+    tr->nsites = tr->sites_cap = tr->index_cap = 0;
+    tr->frames_bytes = 0;
+    tr->current = tr->peak = 0;
+    tr->dropped = 0;
+    memset(site_cache, 0, sizeof(site_cache));
+}
+
+int rc_trace_start(int nframes)
+{
+    if (nframes < 1 || nframes > RC_TRACE_MAX_FRAMES) {
+        rc_error_set(RC_ERR_ARG, "rc_trace_start: nframes %d is not in 1..%d", nframes,
+                     RC_TRACE_MAX_FRAMES);
+        return -1;
+    }
+    if (nframes > 1) {
+        void *warm[2];
+        backtrace(warm, 2); /* loads the unwinder now, not inside an allocation */
+    }
+    rc_trace__state.nframes = nframes;
+    rc_trace__on = 1;
+    return 0;
+}
+
+void rc_trace_stop(void)
+{
+    rc_trace__on = 0;
+    rc_trace__state.nframes = 0;
+    forget_all();
+}
+
+int rc_trace_is_tracing(void) { return rc_trace__on; }
+int rc_trace_get_nframes(void) { return rc_trace__on ? rc_trace__state.nframes : 0; }
+
+void rc_trace_get_traced_memory(size_t *out_current, size_t *out_peak)
+{
+    if (out_current)
+        *out_current = rc_trace__state.current;
+    if (out_peak)
+        *out_peak = rc_trace__state.peak;
+}
+
+void rc_trace_reset_peak(void) { rc_trace__state.peak = rc_trace__state.current; }
+
+void rc_trace_clear(void)
+{
+    int nframes = rc_trace__state.nframes;
+    forget_all();
+    rc_trace__state.nframes = nframes;
+}
+
+size_t rc_trace_get_tracer_memory(void)
+{
+    rc_tracer *tr = &rc_trace__state;
+    return rc_ptrmap__memory(&tr->traces) + tr->sites_cap * sizeof(rc_trace_site) +
+           tr->index_cap * sizeof(uint32_t) + tr->frames_bytes;
+}
+
+size_t rc_trace_count(void) { return rc_trace__state.traces.used; }
+
+/* ---- site interning --------------------------------------------------------- */
+
+static uint32_t hash_frames(int domain, const rc_type *t, const rc_trace_frame *f, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)domain ^ ((uint64_t)(uintptr_t)t << 7);
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (uint64_t)(uintptr_t)f[i].file) * 0x100000001b3ull;
+        h = (h ^ (uint64_t)(unsigned)f[i].line) * 0x100000001b3ull;
+        h = (h ^ (uint64_t)(uintptr_t)f[i].func) * 0x100000001b3ull;
+        h = (h ^ (uint64_t)(uintptr_t)f[i].pc) * 0x100000001b3ull;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static int same_site(const rc_trace_site *s, int domain, const rc_type *t, uint32_t hash,
+                     const rc_trace_frame *f, size_t n)
+{
+    return s->hash == hash && s->domain == domain && s->type == t && s->nframes == n &&
+           memcmp(s->frames, f, n * sizeof(*f)) == 0;
+}
+
+static int grow_index(rc_tracer *tr)
+{
+    size_t cap = tr->index_cap ? tr->index_cap * 2 : 256;
+    uint32_t *index = calloc(cap, sizeof(uint32_t));
+    if (index == NULL)
+        return -1;
+    for (size_t i = 0; i < tr->nsites; i++) {
+        size_t j = tr->sites[i].hash & (cap - 1);
+        while (index[j] != 0)
+            j = (j + 1) & (cap - 1);
+        index[j] = (uint32_t)i + 1;
+    }
+    free(tr->index);
+    tr->index = index;
+    tr->index_cap = cap;
+    return 0;
+}
+
+/* The id of the site, interned if new; UINT32_MAX if out of memory. */
+static uint32_t intern(int domain, const rc_type *t, const rc_trace_frame *f, size_t n)
+{
+    rc_tracer *tr = &rc_trace__state;
+    uint32_t hash = hash_frames(domain, t, f, n);
+    if ((tr->nsites + 1) * 2 > tr->index_cap && grow_index(tr) < 0)
+        return UINT32_MAX;
+    size_t j = hash & (tr->index_cap - 1);
+    for (; tr->index[j] != 0; j = (j + 1) & (tr->index_cap - 1)) {
+        uint32_t id = tr->index[j] - 1;
+        if (same_site(&tr->sites[id], domain, t, hash, f, n))
+            return id;
+    }
+    if (tr->nsites == tr->sites_cap) {
+        size_t cap = tr->sites_cap ? tr->sites_cap * 2 : 64;
+        rc_trace_site *sites = realloc(tr->sites, cap * sizeof(*sites));
+        if (sites == NULL)
+            return UINT32_MAX;
+        tr->sites = sites;
+        tr->sites_cap = cap;
+    }
+    rc_trace_frame *copy = malloc(n * sizeof(*copy));
+    if (copy == NULL)
+        return UINT32_MAX;
+    memcpy(copy, f, n * sizeof(*copy));
+    tr->frames_bytes += n * sizeof(*copy);
+    uint32_t id = (uint32_t)tr->nsites++;
+    tr->sites[id] = (rc_trace_site){ domain, t, hash, (uint32_t)n, copy };
+    tr->index[j] = id + 1;
+    return id;
+}
+
+/* Frames 1.. from backtrace(), starting after the caller's return address. */
+static size_t capture_callers(rc_trace_frame *f, size_t max, void *caller)
+{
+    void *buf[RC_TRACE_MAX_FRAMES + 16];
+    int got = backtrace(buf, (int)(max + 16));
+    int start = -1;
+    for (int i = 0; i < got; i++) {
+        if (buf[i] == caller) {
+            start = i + 1;
+            break;
+        }
+    }
+    if (start < 0)
+        start = got < 4 ? got : 4;
+    size_t n = 0;
+    for (int i = start; i < got && n < max; i++)
+        f[n++] = (rc_trace_frame){ NULL, 0, NULL, buf[i] };
+    return n;
+}
+
+static uint32_t site_of(int domain, const rc_type *t, const char *file, int line,
+                        const char *func, void *caller)
+{
+    rc_tracer *tr = &rc_trace__state;
+    size_t slot = 0;
+    if (tr->nframes == 1) {
+        uintptr_t k = (uintptr_t)file ^ ((uintptr_t)line << 5) ^ (uintptr_t)t ^ (uintptr_t)caller;
+        slot = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 58) & (CACHE_SIZE - 1);
+        site_cache_entry *c = &site_cache[slot];
+        if (c->file == file && c->line == line && c->func == func && c->type == t &&
+            c->domain == domain && c->pc == (file ? NULL : caller) && c->site != 0)
+            return c->site - 1;
+    }
+    rc_trace_frame frames[RC_TRACE_MAX_FRAMES];
+    /* User sites are identified by file:line; built-in constructors (file
+     * NULL) by their name and the address they were called from. */
+    frames[0] = (rc_trace_frame){ file, line, func, file ? NULL : caller };
+    size_t n = 1;
+    if (tr->nframes > 1)
+        n += capture_callers(frames + 1, (size_t)tr->nframes - 1, caller);
+    uint32_t id = intern(domain, t, frames, n);
+    if (tr->nframes == 1 && id != UINT32_MAX)
+        site_cache[slot] = (site_cache_entry){ file, func, t, frames[0].pc, line, domain, id + 1 };
+    return id;
+}
+
+void rc_trace__add(void *block, size_t size, int domain, const rc_type *t, const char *file,
+                   int line, const char *func, void *caller)
+{
+    rc_tracer *tr = &rc_trace__state;
+    uint32_t id = site_of(domain, t, file, line, func, caller);
+    rc_ptrmap_entry *e = id == UINT32_MAX ? NULL : rc_ptrmap__put(&tr->traces, (uintptr_t)block);
+    if (e == NULL) {
+        tr->dropped++;
+        return;
+    }
+    tr->current += size - e->v0; /* v0 is 0 for a new entry */
+    e->v0 = size;
+    e->v1 = id;
+    if (tr->current > tr->peak)
+        tr->peak = tr->current;
+}
+
+void rc_trace__remove(void *block)
+{
+    rc_tracer *tr = &rc_trace__state;
+    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)block);
+    if (e == NULL)
+        return;
+    tr->current -= e->v0;
+    rc_ptrmap__del(&tr->traces, (uintptr_t)block);
+}
+
+void rc_trace__move(void *old_block, void *new_block, size_t new_size, const char *file, int line,
+                    const char *func)
+{
+    rc_tracer *tr = &rc_trace__state;
+    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)old_block);
+    if (e == NULL) {
+        rc_trace__add(new_block, new_size, RC_TRACE_DOMAIN_RAW, NULL, file, line, func, NULL);
+        return;
+    }
+    uintptr_t id = e->v1;
+    tr->current -= e->v0;
+    rc_ptrmap__del(&tr->traces, (uintptr_t)old_block);
+    e = rc_ptrmap__put(&tr->traces, (uintptr_t)new_block);
+    if (e == NULL) {
+        tr->dropped++;
+        return;
+    }
+    e->v0 = new_size;
+    e->v1 = id;
+    tr->current += new_size;
+    if (tr->current > tr->peak)
+        tr->peak = tr->current;
+}
+
+int rc_trace_get_object_site(rc_trace_frame *out, const rc_object *o)
+{
+    if (out == NULL || o == NULL) {
+        rc_error_set(RC_ERR_ARG, "rc_trace_get_object_site: NULL argument");
+        return -1;
+    }
+    rc_tracer *tr = &rc_trace__state;
+    const char *block = (const char *)o - (rc_object__has_head(o->ob_type) ? sizeof(rc_gc_head) : 0);
+    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)block);
+    if (e == NULL)
+        return 0;
+    *out = tr->sites[e->v1].frames[0];
+    return 1;
+}
