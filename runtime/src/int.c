@@ -9,12 +9,12 @@ typedef struct int_object {
     long value;
 } int_object;
 
-static size_t int_hash(rc_object *self)
+size_t rc_int__hash(rc_object *self)
 {
     return (size_t)((int_object *)self)->value * (size_t)0x9E3779B97F4A7C15ull;
 }
 
-static int int_equal(rc_object *a, rc_object *b)
+int rc_int__equal(rc_object *a, rc_object *b)
 {
     return ((int_object *)a)->value == ((int_object *)b)->value;
 }
@@ -22,8 +22,6 @@ static int int_equal(rc_object *a, rc_object *b)
 const rc_type rc_int_type = {
     .name = "int",
     .size = sizeof(int_object),
-    .hash = int_hash,
-    .equal = int_equal,
 };
 
 rc_object *rc_int_new(long v)

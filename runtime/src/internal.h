@@ -171,6 +171,15 @@ void rc_trace__move(void *old_block, void *new_block, size_t new_size, const cha
                     const char *func);
 void rc_trace__init_from_env(void);
 
+/* ---- key operations of the built-ins (int.c, str.c, tuple.c) ------------- */
+
+size_t rc_int__hash(rc_object *self);
+int rc_int__equal(rc_object *a, rc_object *b);
+size_t rc_str__hash(rc_object *self);
+int rc_str__equal(rc_object *a, rc_object *b);
+size_t rc_tuple__hash(rc_object *self);
+int rc_tuple__equal(rc_object *a, rc_object *b);
+
 /* ---- str.c -------------------------------------------------------------- */
 
 /* The hash a str of these bytes has. */

@@ -44,7 +44,10 @@ void rc_object__fatal(const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     fflush(stdout);
-    fprintf(stderr, "%s:%d: rc: ", file ? file : "?", line);
+    if (line > 0)
+        fprintf(stderr, "%s:%d: rc: ", file ? file : "?", line);
+    else
+        fprintf(stderr, "%s: rc: ", file ? file : "?");
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -232,11 +235,26 @@ int rc_object_is(const rc_object *o, const rc_type *t)
     return o != NULL && t != NULL && o->ob_type == t;
 }
 
+/* Heap objects made immortal stay referenced from here, so that leak
+ * checkers (LeakSanitizer, valgrind) see them as reachable. */
+static rc_object **immortals;
+static size_t nimmortals, immortals_cap;
+
 int rc_object_make_immortal(rc_object *o)
 {
     if (rc_object__check(o, NULL, "rc_object_make_immortal") < 0)
         return -1;
     if (!rc_object__immortal(o)) {
+        if (nimmortals == immortals_cap) {
+            size_t cap = immortals_cap ? immortals_cap * 2 : 16;
+            rc_object **p = realloc(immortals, cap * sizeof(*p));
+            if (p != NULL) {
+                immortals = p;
+                immortals_cap = cap;
+            }
+        }
+        if (nimmortals < immortals_cap)
+            immortals[nimmortals++] = o;
         o->ob_refcnt = RC_IMMORTAL_REFCNT;
         rc_object__live--;
     }
@@ -250,12 +268,60 @@ int rc_object_is_immortal(const rc_object *o)
 
 size_t rc_object_live_count(void) { return rc_object__live; }
 
+/* Key operations of types with value semantics (registered once, read on
+ * every dict operation; the built-ins come first). */
+#define KEY_OPS_MAX 64
+typedef struct key_ops {
+    const rc_type *type;
+    rc_hashproc hash;
+    rc_equalproc equal;
+} key_ops;
+static key_ops key_ops_table[KEY_OPS_MAX];
+static size_t key_ops_count;
+
+static const key_ops *find_key_ops(const rc_type *t)
+{
+    static const key_ops builtins[] = {
+        { &rc_int_type, rc_int__hash, rc_int__equal },
+        { &rc_str_type, rc_str__hash, rc_str__equal },
+        { &rc_tuple_type, rc_tuple__hash, rc_tuple__equal },
+    };
+    for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+        if (builtins[i].type == t)
+            return &builtins[i];
+    for (size_t i = 0; i < key_ops_count; i++)
+        if (key_ops_table[i].type == t)
+            return &key_ops_table[i];
+    return NULL;
+}
+
+int rc_type_set_key_ops(const rc_type *t, rc_hashproc hash, rc_equalproc equal)
+{
+    if (t == NULL || hash == NULL || equal == NULL) {
+        rc_error_set(RC_ERR_ARG, "rc_type_set_key_ops: NULL argument");
+        return -1;
+    }
+    for (size_t i = 0; i < key_ops_count; i++) {
+        if (key_ops_table[i].type == t) {
+            key_ops_table[i] = (key_ops){ t, hash, equal };
+            return 0;
+        }
+    }
+    if (key_ops_count == KEY_OPS_MAX) {
+        rc_error_set(RC_ERR_NOMEM, "rc_type_set_key_ops: table full (%d types)", KEY_OPS_MAX);
+        return -1;
+    }
+    key_ops_table[key_ops_count++] = (key_ops){ t, hash, equal };
+    return 0;
+}
+
 size_t rc_object_hash(rc_object *o)
 {
     if (o == NULL)
         return 0;
-    if (o->ob_type->hash)
-        return o->ob_type->hash(o);
+    const key_ops *k = find_key_ops(o->ob_type);
+    if (k)
+        return k->hash(o);
     uintptr_t p = (uintptr_t)o;
     return (size_t)((p >> 4) ^ (p >> 20)) * (size_t)0x9E3779B97F4A7C15ull;
 }
@@ -264,9 +330,10 @@ int rc_object_equal(rc_object *a, rc_object *b)
 {
     if (a == b)
         return 1;
-    if (a == NULL || b == NULL || a->ob_type != b->ob_type || a->ob_type->equal == NULL)
+    if (a == NULL || b == NULL || a->ob_type != b->ob_type)
         return 0;
-    return a->ob_type->equal(a, b) != 0;
+    const key_ops *k = find_key_ops(a->ob_type);
+    return k != NULL && k->equal(a, b) != 0;
 }
 
 /* RC_LEAKCHECK must see every allocation, including those of other

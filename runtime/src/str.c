@@ -24,7 +24,7 @@ size_t rc_str__hash_bytes(const char *p, size_t len)
     return h ? (size_t)h : 1;
 }
 
-static size_t str_hash(rc_object *self)
+size_t rc_str__hash(rc_object *self)
 {
     str_object *s = (str_object *)self;
     if (s->hash == 0)
@@ -32,7 +32,7 @@ static size_t str_hash(rc_object *self)
     return s->hash;
 }
 
-static int str_equal(rc_object *a, rc_object *b)
+int rc_str__equal(rc_object *a, rc_object *b)
 {
     str_object *x = (str_object *)a, *y = (str_object *)b;
     return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
@@ -41,8 +41,6 @@ static int str_equal(rc_object *a, rc_object *b)
 const rc_type rc_str_type = {
     .name = "str",
     .size = sizeof(str_object),
-    .hash = str_hash,
-    .equal = str_equal,
 };
 
 static rc_object *str_alloc(const char *a, size_t alen, const char *b, size_t blen, void *caller,

@@ -29,7 +29,7 @@ static void tuple_clear_proc(rc_object *self)
         RC_CLEAR(t->items[i]);
 }
 
-static size_t tuple_hash(rc_object *self)
+size_t rc_tuple__hash(rc_object *self)
 {
     tuple_object *t = (tuple_object *)self;
     size_t h = 0x345678u + t->size;
@@ -38,7 +38,7 @@ static size_t tuple_hash(rc_object *self)
     return h;
 }
 
-static int tuple_equal(rc_object *a, rc_object *b)
+int rc_tuple__equal(rc_object *a, rc_object *b)
 {
     tuple_object *x = (tuple_object *)a, *y = (tuple_object *)b;
     if (x->size != y->size)
@@ -55,8 +55,6 @@ const rc_type rc_tuple_type = {
     .dealloc = tuple_clear_proc,
     .traverse = tuple_traverse,
     .clear = tuple_clear_proc,
-    .hash = tuple_hash,
-    .equal = tuple_equal,
 };
 
 static rc_object *tuple_alloc(size_t n, void *caller, const char *fn)

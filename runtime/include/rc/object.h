@@ -66,8 +66,8 @@ typedef int (*rc_equalproc)(rc_object *self, rc_object *other);
 #define RC_TYPE_WEAKREF 0x1ul /**< instances can be weakly referenced even without traverse/finalize */
 
 /**
- * A type. The first seven members are a contract (positional initialisers
- * are fine); members after them may be left zero.
+ * A type: exactly these seven members, in this order, so that it can be
+ * written positionally or with designators.
  *
  * - dealloc: release every reference and resource the object owns. Called
  *   once, after finalize; the runtime frees the memory afterwards. May be
@@ -91,9 +91,15 @@ struct rc_type {
     rc_traverseproc traverse;  /**< containers: visit owned references */
     rc_destructor clear;       /**< containers: drop owned references */
     unsigned long flags;       /**< RC_TYPE_* */
-    rc_hashproc hash;          /**< optional: dict key hash (default: identity) */
-    rc_equalproc equal;        /**< optional: dict key equality (default: identity) */
 };
+
+/**
+ * Give a type value semantics as a dict key (the built-in int, str and
+ * tuple have them; every other type hashes and compares by identity).
+ * equal is only called on two objects of type t. At most 64 types.
+ * @return 0, or -1 (RC_ERR_ARG for NULL arguments, RC_ERR_NOMEM when full).
+ */
+RC_API int rc_type_set_key_ops(const rc_type *t, rc_hashproc hash, rc_equalproc equal);
 
 /** Reference count of immortal objects: never reaches zero, never freed. */
 #if INTPTR_MAX > 0x7fffffff
@@ -270,11 +276,11 @@ RC_API size_t rc_object_live_count(void);
  *  collector header (if any) + t->size + extra. 0 for NULL. */
 RC_API size_t rc_object_block_size(const rc_type *t, size_t extra);
 
-/** Hash of o for dict keys: the type's hash, or identity. Never fails for
- *  non-NULL o (0 for NULL). */
+/** Hash of o for dict keys: by value for types with key ops, else by
+ *  identity. Never fails (0 for NULL). */
 RC_API size_t rc_object_hash(rc_object *o);
 
-/** Key equality: identity, else the type's equal (same type only). */
+/** Key equality: identity, else the type's key equal (same type only). */
 RC_API int rc_object_equal(rc_object *a, rc_object *b);
 
 #ifdef __cplusplus
