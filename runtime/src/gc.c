@@ -89,7 +89,7 @@ static long update_refs(rc_gc_head *containers)
     long n = 0;
     for (rc_gc_head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g)) {
         rc_object *op = rc_gc__from_gc(g);
-        if (RC_NEVER(op->ob_refcnt <= 0))
+        if (RC_UNLIKELY(op->ob_refcnt <= 0))
             rc_object__fatal(__FILE__, __LINE__, "tracked object of type '%s' has refcount %ld",
                              op->ob_type->name, (long)op->ob_refcnt);
         g->prev = (g->prev & (GC_PREV_FINALIZED | GC_PREV_WEAKREFS)) | GC_PREV_COLLECTING |
@@ -104,7 +104,7 @@ static int visit_decref(rc_object *op, void *parent)
     if (op->ob_type->traverse != NULL) {
         rc_gc_head *g = rc_gc__as_gc(op);
         if (g->prev & GC_PREV_COLLECTING) {
-            if (RC_NEVER(gc_get_refs(g) <= 0))
+            if (RC_UNLIKELY(gc_get_refs(g) <= 0))
                 rc_object__fatal(__FILE__, __LINE__,
                                  "traverse of '%s' visits a '%s' more often than it is referenced "
                                  "(traverse visits a reference it does not own)",
