@@ -1,18 +1,310 @@
 /*
  * main.c — the refcheck command line. Parses the subcommand and its
- * options, runs it, and maps its result to an exit code (DESIGN §5):
- * 0 no findings at or above the failing level, 1 findings, 2 usage or input
- * error, 3 internal error. This is the only place exit codes are chosen.
+ * options (getopt_long), runs it (driver/), and maps its result to an exit
+ * code (DESIGN §5); this is the only place exit codes are chosen:
+ *   0  no findings
+ *   1  findings
+ *   2  usage or input error: a bad option, a missing or unreadable file, a
+ *      folder without C files, a missing, malformed or inconsistent
+ *      compile_commands.json, a file that cannot be parsed, or a file with
+ *      compiler errors (every other file is still analysed, and the
+ *      findings still printed)
+ *   3  internal error (a bug in refcheck; wins over everything else)
+ * Input errors win over findings: a run that could not see all the code
+ * must not look like a complete one to a CI job.
+ *
+ * Test hook (not in --help): REFCHECK_DEBUG_INTERNAL_ERROR=1 in the
+ * environment makes every translation unit fail with an internal error,
+ * so exit status 3 can be tested end to end.
+ *
+ * Options: `--` ends refcheck's own options; everything after it is
+ * compiler flags. It is split off before getopt_long runs, because GNU
+ * getopt moves the PATHs it skipped behind `--` and the boundary would be
+ * lost.
  */
+#include "driver/driver.h"
+#include "ir/ir_dump.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+enum { EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+static const char top_help[] =
+	"usage: refcheck <command> [options]\n"
+	"       refcheck --help | --version\n"
+	"\n"
+	"refcheck finds reference-counting bugs in C.\n"
+	"\n"
+	"commands:\n"
+	"  check     analyse C files or a compile database\n"
+	"  dump-ir   print the intermediate representation of a file\n"
+	"\n"
+	"'refcheck <command> --help' describes a command.\n";
+
+static const char check_help[] =
+	"usage: refcheck check [-p BUILD_DIR] [-j N] [PATH...] [-- COMPILER_FLAGS...]\n"
+	"\n"
+	"Analyse the C files named by PATH (files, or folders searched recursively\n"
+	"for *.c), compiled with COMPILER_FLAGS; or, with -p, the files of\n"
+	"BUILD_DIR/compile_commands.json with their own flags (only those named by\n"
+	"PATH when PATHs are given). The runtime's headers are always on the\n"
+	"include path.\n"
+	"\n"
+	"options:\n"
+	"  -p, --build-dir DIR   read DIR/compile_commands.json\n"
+	"  -j, --jobs N          parse and analyse N files at a time\n"
+	"                        (default: the number of processors)\n"
+	"      --max-stmts N     skip functions of more than N IR statements\n"
+	"                        (default %u; 0: no limit)\n"
+	"      --max-depth N     skip functions nested more than N levels deep\n"
+	"                        (default %u)\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Findings and notes go to standard output; compiler errors, refcheck's own\n"
+	"errors and the closing summary to standard error.\n"
+	"\n"
+	"exit status: 0 no findings; 1 findings; 2 usage or input error (a missing\n"
+	"file, a folder without C files, a bad compile database, a file that cannot\n"
+	"be parsed or has compiler errors; the other files are still analysed);\n"
+	"3 internal error.\n";
+
+static const char dump_help[] =
+	"usage: refcheck dump-ir [--function NAME] [--no-locations] FILE [-- COMPILER_FLAGS...]\n"
+	"\n"
+	"Print the intermediate representation refcheck analyses: the records,\n"
+	"globals and interesting declarations of FILE, and the control-flow graph\n"
+	"of every function it defines (of NAME only, with --function).\n"
+	"\n"
+	"options:\n"
+	"      --function NAME   only the function NAME\n"
+	"      --no-locations    leave out the @line:col of each statement\n"
+	"      --max-depth N     as for check\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"exit status: 0 printed; 2 usage or input error (including compiler errors\n"
+	"in FILE, and NAME not defined in it); 3 internal error.\n";
+
+enum {
+	OPT_MAX_STMTS = 256,
+	OPT_MAX_DEPTH,
+	OPT_FUNCTION,
+	OPT_NO_LOCATIONS,
+};
+
+/* The options of `check`. The later stages add theirs here, with a line
+ * in check_help and a field in struct analysis_options:
+ *   --pack NAME (repeatable), --format text|json|sarif, -o FILE, --db FILE,
+ *   --enable CHECK, --disable CHECK, --list-checks, --baseline FILE. */
+static const struct option check_options_table[] = {
+	{ "build-dir", required_argument, NULL, 'p' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "max-stmts", required_argument, NULL, OPT_MAX_STMTS },
+	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct option dump_options_table[] = {
+	{ "function", required_argument, NULL, OPT_FUNCTION },
+	{ "no-locations", no_argument, NULL, OPT_NO_LOCATIONS },
+	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "refcheck%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'refcheck%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_INPUT;
+}
+
+/* A number for an option; false (after a message) when it is not one. */
+static bool parse_uint(const char *cmd, const char *opt, const char *s, unsigned min, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || v > UINT_MAX || v < min) {
+		fprintf(stderr, "refcheck %s: %s: expected a number%s, got '%s'\n", cmd, opt,
+		        min ? " of at least 1" : "", s);
+		fprintf(stderr, "Try 'refcheck %s --help'.\n", cmd);
+		return false;
+	}
+	*out = (unsigned)v;
+	return true;
+}
+
+/* Split argv at the first `--`: refcheck's words before, compiler flags after. */
+static int split_dashdash(int argc, char **argv, char ***flags, size_t *nflags)
+{
+	*flags = NULL;
+	*nflags = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			*flags = argv + i + 1;
+			*nflags = (size_t)(argc - i - 1);
+			return i;
+		}
+	}
+	return argc;
+}
+
+static int exit_code(const struct driver_status *st)
+{
+	if (st->internal_error)
+		return EXIT_INTERNAL;
+	if (st->input_error)
+		return EXIT_INPUT;
+	return st->findings ? EXIT_FINDINGS : 0;
+}
+
+static void apply_debug_env(struct fe_options *fe)
+{
+	const char *v = getenv("REFCHECK_DEBUG_INTERNAL_ERROR");
+	fe->debug_internal_error = v && *v && strcmp(v, "0") != 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	struct check_options o;
+	memset(&o, 0, sizeof(o));
+	fe_options_init(&o.fe);
+	apply_debug_env(&o.fe);
+	int n = split_dashdash(argc, argv, &o.flags, &o.nflags);
+	int c, rc = 0;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(n, argv, ":p:j:h", check_options_table, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o.build_dir = optarg;
+			break;
+		case 'j':
+			if (!parse_uint("check", "-j", optarg, 1, &o.jobs))
+				rc = EXIT_INPUT;
+			break;
+		case OPT_MAX_STMTS:
+			if (!parse_uint("check", "--max-stmts", optarg, 0, &o.fe.max_stmts))
+				rc = EXIT_INPUT;
+			break;
+		case OPT_MAX_DEPTH:
+			if (!parse_uint("check", "--max-depth", optarg, 1, &o.fe.max_depth))
+				rc = EXIT_INPUT;
+			break;
+		case 'h':
+			printf(check_help, FE_DEFAULT_MAX_STMTS, FE_DEFAULT_MAX_DEPTH);
+			fe_options_dispose(&o.fe);
+			return 0;
+		case ':':
+			rc = usage_error("check", "option '%s' needs an argument", argv[optind - 1]);
+			break;
+		default:
+			rc = usage_error("check", "unknown option '%s'", argv[optind - 1]);
+			break;
+		}
+		if (rc)
+			break;
+	}
+	if (!rc && optind >= n && !o.build_dir)
+		rc = usage_error("check", "%s", "nothing to analyse: give PATHs or -p BUILD_DIR");
+	if (rc) {
+		fe_options_dispose(&o.fe);
+		return rc;
+	}
+	if (o.build_dir && o.nflags)
+		fprintf(stderr, "refcheck: warning: compiler flags after '--' are ignored with -p\n");
+	o.paths = argv + optind;
+	o.npaths = (size_t)(n - optind);
+	o.progress = isatty(STDERR_FILENO);
+	struct driver_status st;
+	driver_check(&o, &st);
+	fe_options_dispose(&o.fe);
+	return exit_code(&st);
+}
+
+static int cmd_dump_ir(int argc, char **argv)
+{
+	struct fe_options fe;
+	fe_options_init(&fe);
+	apply_debug_env(&fe);
+	char **flags;
+	size_t nflags;
+	int n = split_dashdash(argc, argv, &flags, &nflags);
+	const char *function = NULL;
+	unsigned dump_flags = IR_DUMP_LOCS;
+	int c, rc = 0;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(n, argv, ":h", dump_options_table, NULL)) != -1) {
+		switch (c) {
+		case OPT_FUNCTION:
+			function = optarg;
+			break;
+		case OPT_NO_LOCATIONS:
+			dump_flags &= ~(unsigned)IR_DUMP_LOCS;
+			break;
+		case OPT_MAX_DEPTH:
+			if (!parse_uint("dump-ir", "--max-depth", optarg, 1, &fe.max_depth))
+				rc = EXIT_INPUT;
+			break;
+		case 'h':
+			fputs(dump_help, stdout);
+			fe_options_dispose(&fe);
+			return 0;
+		case ':':
+			rc = usage_error("dump-ir", "option '%s' needs an argument", argv[optind - 1]);
+			break;
+		default:
+			rc = usage_error("dump-ir", "unknown option '%s'", argv[optind - 1]);
+			break;
+		}
+		if (rc)
+			break;
+	}
+	if (!rc && n - optind != 1)
+		rc = usage_error("dump-ir", "%s", "expected exactly one FILE");
+	if (rc) {
+		fe_options_dispose(&fe);
+		return rc;
+	}
+	struct driver_status st;
+	driver_dump_ir(argv[optind], function, flags, nflags, &fe, dump_flags, &st);
+	fe_options_dispose(&fe);
+	return exit_code(&st);
+}
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+	if (argc < 2) {
+		fputs(top_help, stderr);
+		return EXIT_INPUT;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("refcheck %s\n", REFCHECK_VERSION);
 		return 0;
 	}
-	fprintf(stderr, "usage: refcheck check [PATH...]\n");
-	return 2;
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(top_help, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "dump-ir") == 0)
+		return cmd_dump_ir(argc - 1, argv + 1);
+	return usage_error(NULL, "unknown command '%s'", cmd);
 }

@@ -209,6 +209,42 @@ void ir_term_return(struct ir_func *fn, uint32_t block, struct ir_expr *value)
 	t->cond = value;
 }
 
+void ir_term_switch(struct ir_func *fn, uint32_t block, struct ir_expr *cond,
+                    uint32_t default_block)
+{
+	struct ir_term *t = &fn->blocks[block].term;
+	t->kind = IR_T_SWITCH;
+	t->cond = cond;
+	t->succ[0] = default_block;
+}
+
+void ir_term_add_case(struct ir_func *fn, uint32_t block, int64_t lo, int64_t hi,
+                      uint32_t target)
+{
+	struct ir_term *t = &fn->blocks[block].term;
+	/* cases is a heap array freed by ir_tu_free; grow it by doubling
+	 * whenever the count reaches a power of two. */
+	if (t->ncases == 0 || (t->ncases & (t->ncases - 1)) == 0)
+		t->cases = xrealloc(t->cases, sizeof(*t->cases) * (t->ncases ? t->ncases * 2 : 1));
+	t->cases[t->ncases].lo = lo;
+	t->cases[t->ncases].hi = hi;
+	t->cases[t->ncases].block = target;
+	t->ncases++;
+}
+
+void ir_term_unreachable(struct ir_func *fn, uint32_t block)
+{
+	struct ir_term *t = &fn->blocks[block].term;
+	t->kind = IR_T_UNREACHABLE;
+}
+
+struct ir_expr *ir_expr_copy(struct ir_tu *tu, const struct ir_expr *e)
+{
+	struct ir_expr *c = arena_alloc(tu->arena, sizeof(*c));
+	*c = *e;
+	return c;
+}
+
 const char *ir_op_spelling(enum ir_op op)
 {
 	static const char *const names[] = {

@@ -331,6 +331,16 @@ void ir_term_goto(struct ir_func *fn, uint32_t block, uint32_t to);
 void ir_term_branch(struct ir_func *fn, uint32_t block, struct ir_expr *cond,
                     uint32_t then_block, uint32_t else_block);
 void ir_term_return(struct ir_func *fn, uint32_t block, struct ir_expr *value);
+/* Added by the front end (issue 2). A SWITCH starts with no cases and
+ * default_block as succ[0]; ir_term_add_case appends one case. */
+void ir_term_switch(struct ir_func *fn, uint32_t block, struct ir_expr *cond,
+                    uint32_t default_block);
+void ir_term_add_case(struct ir_func *fn, uint32_t block, int64_t lo, int64_t hi,
+                      uint32_t target);
+void ir_term_unreachable(struct ir_func *fn, uint32_t block);
+/* A shallow copy of e (the same children): for a value used twice, since
+ * lowering may retype or rewrite the node it is handed. */
+struct ir_expr *ir_expr_copy(struct ir_tu *tu, const struct ir_expr *e);
 
 const char *ir_op_spelling(enum ir_op op);
 const char *ir_file_name(const struct ir_tu *tu, uint32_t file);
