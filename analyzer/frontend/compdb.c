@@ -153,7 +153,7 @@ int fe_jobs_from_compdb(struct fe_joblist *out, const char *build_dir, char *con
 	CXCompileCommands cmds = NULL;
 	struct entry *ents = NULL;
 	unsigned nents = 0;
-	struct strmap index = MAP_INIT;
+	struct strmap index = STRMAP_INIT;
 	char **files = NULL;
 	size_t nfiles = 0;
 	char msg[PATH_MAX * 2 + 64];
@@ -181,8 +181,8 @@ int fe_jobs_from_compdb(struct fe_joblist *out, const char *build_dir, char *con
 		ents[i].cmd = cmd;
 		ents[i].abs = absolute(dir, file);
 		ents[i].real = real_or_copy(ents[i].abs);
-		if (!strmap_get(&index, ents[i].real, NULL))
-			strmap_put(&index, ents[i].real, i);
+		if (!namemap_get(&index, ents[i].real, NULL))
+			namemap_put(&index, ents[i].real, i);
 		free(file);
 		free(dir);
 	}
@@ -190,7 +190,7 @@ int fe_jobs_from_compdb(struct fe_joblist *out, const char *build_dir, char *con
 	if (npaths == 0) {
 		for (unsigned i = 0; i < nents; i++) {
 			uint64_t first;
-			strmap_get(&index, ents[i].real, &first);
+			namemap_get(&index, ents[i].real, &first);
 			if (first != i)
 				continue; /* the first entry of a file listed twice */
 			if (stat(ents[i].abs, &st) != 0) {
@@ -211,7 +211,7 @@ int fe_jobs_from_compdb(struct fe_joblist *out, const char *build_dir, char *con
 	for (size_t i = 0; i < nfiles; i++) {
 		char *real = real_or_copy(files[i]);
 		uint64_t at;
-		if (strmap_get(&index, real, &at)) {
+		if (namemap_get(&index, real, &at)) {
 			add_job(out, files[i], ents[at].cmd);
 		} else {
 			snprintf(msg, sizeof(msg), "%s: no entry in %s", files[i], db_path);

@@ -156,7 +156,7 @@ static void add_decl(struct fe_tu *t, CXCursor c, bool main, struct kids *defs)
 	uint32_t nann;
 	fe_annotations(t, c, &ann, &nann);
 	uint64_t idx;
-	if (strmap_get(&t->decls, name, &idx)) {
+	if (namemap_get(&t->decls, name, &idx)) {
 		struct ir_decl *d = &t->tu->decls[idx];
 		d->defined |= defined;
 		d->noreturn |= noreturn;
@@ -180,7 +180,7 @@ static void add_decl(struct fe_tu *t, CXCursor c, bool main, struct kids *defs)
 		d.annotations = ann;
 		d.nannotations = nann;
 		VEC_PUSH(t->tu->decls, t->tu->ndecls, t->tu->cap_decls, d);
-		strmap_put(&t->decls, name, t->tu->ndecls - 1);
+		namemap_put(&t->decls, name, t->tu->ndecls - 1);
 	}
 	if (defined)
 		kids_push(defs, c);
@@ -273,7 +273,7 @@ static void add_global(struct fe_tu *t, CXCursor c, bool main)
 	bool has_init = !clang_Cursor_isNull(init);
 	uint64_t idx;
 	struct ir_global *g;
-	if (strmap_get(&t->globals, name, &idx)) {
+	if (namemap_get(&t->globals, name, &idx)) {
 		g = &t->tu->globals[idx];
 		g->in_main_file |= main;
 		if (g->init || !has_init)
@@ -282,7 +282,7 @@ static void add_global(struct fe_tu *t, CXCursor c, bool main)
 		struct ir_global ng = { 0 };
 		ng.name = name;
 		VEC_PUSH(t->tu->globals, t->tu->nglobals, t->tu->cap_globals, ng);
-		strmap_put(&t->globals, name, t->tu->nglobals - 1);
+		namemap_put(&t->globals, name, t->tu->nglobals - 1);
 		g = &t->tu->globals[t->tu->nglobals - 1];
 		g->in_main_file = main;
 	}

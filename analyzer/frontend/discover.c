@@ -126,20 +126,20 @@ int fe_expand_paths(char *const *paths, size_t npaths, fe_problem_fn problem, vo
 		}
 	}
 	/* The same file named twice (or through two paths) is analysed once. */
-	struct strmap seen = MAP_INIT;
+	struct strmap seen = STRMAP_INIT;
 	struct strvec real = { 0 };
 	size_t kept = 0;
 	for (size_t i = 0; i < out.n; i++) {
 		char *r = realpath(out.v[i], NULL);
 		if (!r)
 			r = xstrdup(out.v[i]);
-		if (strmap_get(&seen, r, NULL)) {
+		if (namemap_get(&seen, r, NULL)) {
 			free(r);
 			free(out.v[i]);
 			continue;
 		}
 		VEC_PUSH(real.v, real.n, real.cap, r);
-		strmap_put(&seen, r, 1);
+		namemap_put(&seen, r, 1);
 		out.v[kept++] = out.v[i];
 	}
 	strmap_dispose(&seen);

@@ -151,11 +151,11 @@ static uint32_t label_block(struct lower *lw)
 static uint32_t label_get(struct lower *lw, const char *name)
 {
 	uint64_t b;
-	if (strmap_get(&lw->labels, name, &b))
+	if (namemap_get(&lw->labels, name, &b))
 		return (uint32_t)b;
 	uint32_t nb = lw_new_block(lw);
 	lw->fn->blocks[nb].label = name;
-	strmap_put(&lw->labels, name, nb);
+	namemap_put(&lw->labels, name, nb);
 	return nb;
 }
 
@@ -504,13 +504,13 @@ static void lower_label(struct lower *lw, CXCursor c)
 	const char *name = fe_spelling(lw->t, c);
 	uint64_t known;
 	uint32_t b;
-	if (strmap_get(&lw->labels, name, &known)) {
+	if (namemap_get(&lw->labels, name, &known)) {
 		b = (uint32_t)known;
 		lw_goto(lw, b);
 		lw->cur_reusable = lw->fn->blocks[b].nstmts == 0;
 	} else {
 		b = label_block(lw);
-		strmap_put(&lw->labels, name, b);
+		namemap_put(&lw->labels, name, b);
 	}
 	if (!lw->fn->blocks[b].label)
 		lw->fn->blocks[b].label = name;
@@ -698,7 +698,7 @@ static CXCursor function_body(CXCursor fn)
 static void set_annotations(struct fe_tu *t, struct ir_func *fn)
 {
 	uint64_t idx;
-	if (strmap_get(&t->decls, fn->name, &idx)) {
+	if (namemap_get(&t->decls, fn->name, &idx)) {
 		fn->annotations = t->tu->decls[idx].annotations;
 		fn->nannotations = t->tu->decls[idx].nannotations;
 	}

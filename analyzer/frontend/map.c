@@ -1,6 +1,6 @@
 /*
- * map.c — linear probing with a load factor of at most 1/2. Key 0 of the
- * integer map is stored like any other (a separate flag marks used slots).
+ * map.c — u64map: linear probing with a load factor of at most 1/2. Key 0
+ * is stored like any other (a separate flag marks used slots).
  */
 #include "map.h"
 
@@ -13,11 +13,6 @@ struct u64map_ent {
 	bool used;
 };
 
-struct strmap_ent {
-	const char *key;
-	uint64_t hash, val;
-};
-
 static uint64_t mix64(uint64_t x)
 {
 	x ^= x >> 33;
@@ -26,14 +21,6 @@ static uint64_t mix64(uint64_t x)
 	x *= 0xc4ceb9fe1a85ec53ULL;
 	x ^= x >> 33;
 	return x;
-}
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
 }
 
 bool u64map_get(const struct u64map *m, uint64_t key, uint64_t *val)
@@ -80,58 +67,6 @@ void u64map_put(struct u64map *m, uint64_t key, uint64_t val)
 }
 
 void u64map_dispose(struct u64map *m)
-{
-	free(m->ents);
-	m->ents = NULL;
-	m->n = m->cap = 0;
-}
-
-bool strmap_get(const struct strmap *m, const char *key, uint64_t *val)
-{
-	if (!m->cap)
-		return false;
-	uint64_t h = hash_str(key);
-	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		const struct strmap_ent *e = &m->ents[i];
-		if (!e->key)
-			return false;
-		if (e->hash == h && strcmp(e->key, key) == 0) {
-			if (val)
-				*val = e->val;
-			return true;
-		}
-	}
-}
-
-static void strmap_insert(struct strmap_ent *ents, size_t cap, const char *key, uint64_t h,
-                          uint64_t val)
-{
-	size_t i = h & (cap - 1);
-	while (ents[i].key && !(ents[i].hash == h && strcmp(ents[i].key, key) == 0))
-		i = (i + 1) & (cap - 1);
-	ents[i].key = key;
-	ents[i].hash = h;
-	ents[i].val = val;
-}
-
-void strmap_put(struct strmap *m, const char *key, uint64_t val)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		struct strmap_ent *ents = xcalloc(cap, sizeof(*ents));
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->ents[i].key)
-				strmap_insert(ents, cap, m->ents[i].key, m->ents[i].hash, m->ents[i].val);
-		free(m->ents);
-		m->ents = ents;
-		m->cap = cap;
-	}
-	if (!strmap_get(m, key, NULL))
-		m->n++;
-	strmap_insert(m->ents, m->cap, key, hash_str(key), val);
-}
-
-void strmap_dispose(struct strmap *m)
 {
 	free(m->ents);
 	m->ents = NULL;

@@ -117,7 +117,7 @@ static bool is_object(struct fe_tu *t, CXType ty)
 			break;
 		const char *name = fe_record_name(t, ty);
 		uint64_t cached;
-		if (name && strmap_get(&t->objects, name, &cached)) {
+		if (name && namemap_get(&t->objects, name, &cached)) {
 			result = cached != 0;
 			break;
 		}
@@ -135,7 +135,7 @@ static bool is_object(struct fe_tu *t, CXType ty)
 	}
 	/* Every named record on the way has the same answer. */
 	for (unsigned i = 0; i < npending; i++)
-		strmap_put(&t->objects, pending[i], result ? 1 : 0);
+		namemap_put(&t->objects, pending[i], result ? 1 : 0);
 	return result;
 }
 
