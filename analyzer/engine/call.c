@@ -142,6 +142,10 @@ static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char 
 			continue;
 		if (owner != VAL_NONE ? a->owner != owner : a->owner == VAL_NONE)
 			continue;
+		/* Code run by a call cannot free what a stable borrow hangs on;
+		 * only its owner's release or mutation can. */
+		if (owner == VAL_NONE && (a->flags & VF_STABLE))
+			continue;
 		a->flags |= VF_INVALID;
 		a->changed = ctx->cur_point;
 		a->invalidator = by;
@@ -232,16 +236,21 @@ static val_t borrowed_owner(struct engine_ctx *ctx, const struct model_fn *m,
 	return first_obj_arg(ctx, a);
 }
 
-/* A new value produced by the call: a result or an out-parameter. */
+/* A new value produced by the call: a result or an out-parameter.
+ * origin is ORIG_NEW (owned), ORIG_BORROWED, or ORIG_LOAD (a field read by
+ * an accessor, MODEL_RET_FIELD); `stable` marks a borrow no code can free. */
 static val_t produce(struct engine_ctx *ctx, const struct model_fn *m, const struct ir_stmt *st,
-                     bool is_new, val_t owner, bool may_be_null)
+                     uint8_t origin, val_t owner, bool may_be_null, bool stable)
 {
+	bool is_new = origin == ORIG_NEW;
 	val_t v = state_new_val(ctx->cur);
 	struct aval *a = state_val(ctx->cur, v);
 	a->is_obj = true;
-	a->origin = is_new ? ORIG_NEW : ORIG_BORROWED;
+	a->origin = origin;
 	a->owned = is_new ? 1 : 0;
 	a->owner = is_new ? VAL_NONE : owner;
+	if (!is_new && stable)
+		a->flags |= VF_STABLE;
 	a->acquired = ctx->cur_point;
 	a->callee = st->call.callee ? st->call.callee : (st->call.macro ? st->call.macro : NULL);
 	if (m->source == MODEL_SRC_DEFAULT)
@@ -267,7 +276,11 @@ static void set_out_params(struct engine_ctx *ctx, const struct ir_stmt *st,
 		if (!target)
 			continue;
 		bool is_new = (m->out_new & bit) != 0;
-		val_t v = produce(ctx, m, st, is_new, is_new ? VAL_NONE : first_obj_arg(ctx, a), true);
+		/* What a format parse stores is borrowed from the argument tuple,
+		 * which its caller holds and nobody can change: stable. */
+		bool stable = m->stable || (a->format_borrow_out & bit);
+		val_t v = produce(ctx, m, st, is_new ? ORIG_NEW : ORIG_BORROWED,
+		                  is_new ? VAL_NONE : first_obj_arg(ctx, a), true, stable);
 		/* An out-parameter may be left NULL (PyErr_Fetch, optional args). */
 		state_val(ctx->cur, v)->flags &= (uint8_t)~VF_MAYFAIL;
 		eval_store(ctx, target, (struct sval){ v, false, 0 }, st->loc, st);
@@ -320,9 +333,11 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 	}
 }
 
-static bool has_outcome_effects(const struct model_fn *m)
+/* Effects that happen only on success (a conditional steal, out-parameters
+ * filled) fork the call when the failure value is known. */
+static bool has_outcome_effects(const struct model_fn *m, const struct call_args *a)
 {
-	return (m->steals_on_success || m->out_new) &&
+	return (m->steals_on_success || m->out_new || m->out_borrowed || a->format_borrow_out) &&
 	       (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL ||
 	        m->fails == MODEL_FAILS_ZERO);
 }
@@ -338,7 +353,8 @@ static const struct model_fn *callee_model(struct engine_ctx *ctx, const struct 
 static bool result_is_obj(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m)
 {
 	(void)ctx;
-	if (m->returns == MODEL_RET_NEW || m->returns == MODEL_RET_BORROWED)
+	if (m->returns == MODEL_RET_NEW || m->returns == MODEL_RET_BORROWED ||
+	    m->returns == MODEL_RET_FIELD)
 		return true;
 	if (m->returns == MODEL_RET_NONE)
 		return false;
@@ -350,12 +366,16 @@ static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const 
                         const struct call_args *a, int outcome)
 {
 	struct sval r = { VAL_NONE, false, 0 };
-	if (result_is_obj(ctx, st, m)) {
-		bool is_new = m->returns != MODEL_RET_BORROWED;
+	if (m->returns == MODEL_RET_NULL) {
+		r.is_const = true;      /* an error setter: the result is NULL */
+	} else if (result_is_obj(ctx, st, m)) {
+		bool is_new = m->returns != MODEL_RET_BORROWED && m->returns != MODEL_RET_FIELD;
+		uint8_t origin = is_new ? ORIG_NEW : m->returns == MODEL_RET_FIELD ? ORIG_LOAD : ORIG_BORROWED;
 		bool may_null = m->fails != MODEL_FAILS_NEVER &&
 		                (m->fails == MODEL_FAILS_NULL || m->source == MODEL_SRC_DEFAULT ||
 		                 m->fails == MODEL_FAILS_UNKNOWN);
-		r.v = produce(ctx, m, st, is_new, is_new ? VAL_NONE : borrowed_owner(ctx, m, a), may_null);
+		r.v = produce(ctx, m, st, origin, is_new ? VAL_NONE : borrowed_owner(ctx, m, a), may_null,
+		              m->stable);
 		if (outcome >= 0 && m->fails == MODEL_FAILS_NULL) {
 			if (outcome)
 				eval_restrict(ctx, r.v, INT64_MIN, INT64_MAX, true);
@@ -377,7 +397,7 @@ static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const 
 	}
 	if (st->dst)
 		eval_store(ctx, st->dst, r, st->loc, st);
-	else
+	else if (!r.is_const)
 		engine_check_lost(ctx, r.v, st->loc, LOST_DISCARD, UINT32_MAX);
 }
 
@@ -522,7 +542,7 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 	 * memory: forget what was loaded. Described API calls keep the memo. */
 	if (m->source == MODEL_SRC_DEFAULT || m->source == MODEL_SRC_INFERRED || m->runs_code)
 		state_memo_forget(ctx->cur, NULL);
-	if (has_outcome_effects(m)) {
+	if (has_outcome_effects(m, &a)) {
 		struct state *fail = state_copy(ctx->cur);
 		struct state *succ = ctx->cur;
 		ctx->cur = fail;

@@ -198,6 +198,8 @@ const char *model_returns_name(enum model_returns r)
 	case MODEL_RET_NEW: return "new";
 	case MODEL_RET_BORROWED: return "borrowed";
 	case MODEL_RET_NONE: return "none";
+	case MODEL_RET_NULL: return "null";
+	case MODEL_RET_FIELD: return "field";
 	default: return "unknown";
 	}
 }

@@ -33,7 +33,10 @@ enum model_returns {
 	MODEL_RET_UNKNOWN,      /* not said: decided by the result type */
 	MODEL_RET_NEW,          /* a new reference the caller owns */
 	MODEL_RET_BORROWED,     /* a reference owned by someone else */
-	MODEL_RET_NONE          /* no reference (not an object, or not counted) */
+	MODEL_RET_NONE,         /* no reference (not an object, or not counted) */
+	MODEL_RET_NULL,         /* always NULL (CPython's PyErr_Format, PyErr_NoMemory) */
+	MODEL_RET_FIELD         /* a reference held by the `borrowed_from` argument, read by an
+	                         * accessor (Py_TYPE): it behaves as a load of that field */
 };
 
 enum model_fails {
@@ -41,7 +44,8 @@ enum model_fails {
 	MODEL_FAILS_NEVER,
 	MODEL_FAILS_NULL,       /* a pointer result is NULL on failure */
 	MODEL_FAILS_NEGATIVE,   /* an integer result is negative on failure */
-	MODEL_FAILS_ZERO        /* an integer result is 0 (false) on failure: PyArg_ParseTuple */
+	MODEL_FAILS_ZERO        /* an integer result is 0 on failure, non-zero on success
+	                         * (PyArg_ParseTuple; PyDict_Next at the end) */
 };
 
 enum model_prim {
@@ -84,6 +88,11 @@ struct model_fn {
 	bool trusted;                   /* implements refcounting: not analysed as a client */
 	bool noreturn;
 	bool returns_new_contract;      /* must return a new reference (method tables, annotations) */
+	/* A borrowed result (or borrowed out-parameter) that stays valid as long
+	 * as its owner lives, whatever code runs meanwhile: a tuple's item, a
+	 * parsed argument, an object's type. Releasing or mutating the owner
+	 * still invalidates it. */
+	bool stable;
 	uint32_t steals;                /* always, even on failure */
 	uint32_t steals_on_success;
 	uint32_t out_new;               /* T ** arguments receiving a new reference on success */

@@ -11,14 +11,21 @@
  *     "functions": { "name": { entry }, … },
  *     "type_tables": { … }                    read by the cycle checks (cycles/)
  *   }
- * An entry has any of: "returns" (new|borrowed|none), "fails"
- * (null|negative|never), "steals" ([k, …] or [{"arg": k, "when":
- * "always"|"success"}]), "fails" may also be "zero" (false on failure), "out" ([{"arg": k, "ref": "new"|"borrowed",
+ * An entry has any of: "returns" (new|borrowed|none|null|field), "fails"
+ * (null|negative|zero|never), "steals" ([k, …] or [{"arg": k, "when":
+ * "always"|"success"}]), "out" ([{"arg": k, "ref": "new"|"borrowed",
  * "when": …}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
  * "arg" (the primitive's object argument), "borrowed_from" (k),
- * "runs_code", "trusted", "noreturn", "returns_new_contract" (booleans),
+ * "runs_code", "trusted", "noreturn", "returns_new_contract", "stable" (booleans),
  * "mutates" and "nonnull" ([k, …]), "format" ({"arg": k, "kind":
  * "build"|"parse"}), "doc" (text). Positions k are 1-based.
+ *
+ * "returns": "null" is a function that always returns NULL (an error
+ * setter); "field" is an accessor returning a reference its `borrowed_from`
+ * argument holds (Py_TYPE), treated as a load of that field. "fails":
+ * "zero" is an integer result that is 0 on failure and non-zero on
+ * success. "stable": a borrowed result that no code run meanwhile can
+ * free while its owner lives (model.h).
  *
  * Every problem is an error naming the file, the entry and the key; an
  * unknown key is an error too, so a typo cannot silently disable a model.
@@ -175,11 +182,12 @@ static int parse_format(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 
 static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct model_fn *fn)
 {
-	static const char *const returns[] = { "unknown", "new", "borrowed", "none" };
+	/* In enum order: the index is the enumerator. */
+	static const char *const returns[] = { "unknown", "new", "borrowed", "none", "null", "field" };
 	static const char *const fails[] = { "unknown", "never", "null", "negative", "zero" };
 	int k;
 	if (strcmp(key, "returns") == 0) {
-		if (parse_enum(c, v, key, returns, 4, &k) < 0)
+		if (parse_enum(c, v, key, returns, 6, &k) < 0)
 			return ERR_INVALID;
 		fn->returns = (enum model_returns)k;
 	} else if (strcmp(key, "fails") == 0) {
@@ -210,6 +218,8 @@ static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct mode
 		return parse_bool(c, v, key, &fn->noreturn);
 	} else if (strcmp(key, "returns_new_contract") == 0) {
 		return parse_bool(c, v, key, &fn->returns_new_contract);
+	} else if (strcmp(key, "stable") == 0) {
+		return parse_bool(c, v, key, &fn->stable);
 	} else if (strcmp(key, "mutates") == 0) {
 		return parse_positions(c, v, key, &fn->mutates);
 	} else if (strcmp(key, "nonnull") == 0) {
