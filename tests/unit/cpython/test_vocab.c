@@ -1,0 +1,207 @@
+/*
+ * test_vocab.c — the pack vocabulary CPython needed, in the engine, with
+ * rules/cpython.json loaded, on IR built by hand (DESIGN §1):
+ *  - "returns": "null": an error setter's result is NULL, never a reference;
+ *  - "fails": "zero": PyArg_ParseTuple is 0 on failure, its "O" targets are
+ *    set only on success, and they are stable (borrowed from the argument
+ *    tuple, which no code run by a later call can change);
+ *  - "returns": "field": Py_TYPE reads a reference the object holds, which
+ *    a heap type's dealloc releases (no over-release);
+ *  - "stable" against its control: a list item is invalidated by a call
+ *    that runs code, a tuple item is not.
+ */
+#include <criterion/criterion.h>
+
+#include "checks/check.h"
+#include "engine/engine.h"
+#include "model/model.h"
+#include "ir_build.h"
+
+#include <stdio.h>
+
+struct run {
+	struct model *m;
+	struct model_tu *mt;
+	struct finding_list out;
+	struct engine_fn_result res;
+};
+
+static void run_fn(struct irb *b, struct run *r)
+{
+	struct err e = { 0 };
+	r->m = model_new();
+	cr_assert_eq(model_load_pack(r->m, REFCHECK_RULES_DIR "/cpython.json", &e), 0, "%s", e.msg);
+	r->mt = model_tu_new(r->m, b->tu);
+	finding_list_init(&r->out);
+	const struct check *const *checks;
+	uint32_t n = check_registry(&checks);
+	struct engine_options opt = { .checks = checks, .nchecks = n };
+	engine_default_limits(&opt.limits);
+	cr_assert_eq(engine_run(&opt, b->tu, b->fn, r->mt, &r->out, &r->res), 0);
+}
+
+static void run_done(struct irb *b, struct run *r)
+{
+	finding_list_dispose(&r->out);
+	model_tu_free(r->mt);
+	model_free(r->m);
+	ir_tu_free(b->tu);
+}
+
+static void expect_findings(struct run *r, uint32_t n, int rule, uint32_t line)
+{
+	char got[1024] = "";
+	size_t len = 0;
+	for (uint32_t i = 0; i < r->out.n && len < sizeof(got); i++)
+		len += (size_t)snprintf(got + len, sizeof(got) - len, " [%s@%u: %s]",
+		                        rule_name(r->out.items[i]->rule), r->out.items[i]->loc.line,
+		                        r->out.items[i]->message);
+	cr_assert_eq(r->out.n, n, "expected %u findings, got %u:%s", n, r->out.n, got);
+	if (n)
+		cr_assert(r->out.items[0]->rule == rule && r->out.items[0]->loc.line == line,
+		          "expected %s at line %u, got:%s", rule_name(rule), line, got);
+}
+
+/* PyErr_Format(exc, "bad"); return NULL; — and return PyErr_NoMemory(); */
+Test(cpython_vocab, error_setter_result_is_null)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.obj);
+	uint32_t exc = irb_var(&b, "exc", b.obj, IR_VAR_PARAM);
+	uint32_t flag = irb_var(&b, "flag", b.i, IR_VAR_PARAM);
+	uint32_t t = irb_var(&b, "t1", b.obj, IR_VAR_TEMP);
+	uint32_t a = irb_block(&b), c = irb_block(&b);
+	irb_branch(&b, V(&b, flag), a, c);                              /* 11 */
+	irb_at(&b, a);
+	irb_call(&b, NULL, "PyErr_Format", V(&b, exc), STR(&b, "bad"), NULL); /* 12 */
+	irb_ret(&b, NUL(&b));                                            /* 13 */
+	irb_at(&b, c);
+	irb_call(&b, V(&b, t), "PyErr_NoMemory", NULL);                  /* 14 */
+	irb_ret(&b, V(&b, t));                                           /* 15 */
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	/* It returns NULL on every path: a failing function, not a borrowed one. */
+	cr_assert_eq(r.res.inferred.fails, MODEL_FAILS_NULL);
+	run_done(&b, &r);
+}
+
+/* if (!PyArg_ParseTuple(args, "O", &o)) return NULL;
+ * r = PyObject_CallObject(cb, NULL); Py_XDECREF(r);
+ * Py_INCREF(o); return o;                  — clean: o is stable */
+static void build_parse(struct irb *b, const char *getter)
+{
+	irb_init(b);
+	irb_func(b, "f", b->obj);
+	uint32_t args = irb_var(b, "args", b->obj, IR_VAR_PARAM);
+	uint32_t cb = irb_var(b, "cb", b->obj, IR_VAR_PARAM);
+	uint32_t o = irb_var(b, "o", b->obj, IR_VAR_LOCAL);
+	uint32_t res = irb_var(b, "r", b->obj, IR_VAR_LOCAL);
+	uint32_t ok = irb_var(b, "ok", b->i, IR_VAR_TEMP);
+	uint32_t fail = irb_block(b), go = irb_block(b);
+	if (getter)
+		irb_call(b, V(b, o), getter, V(b, args), INT(b, 0), NULL);                 /* 11 */
+	else
+		irb_call(b, V(b, ok), "_PyArg_ParseTuple_SizeT", V(b, args), STR(b, "O"),
+		         ADDR(b, V(b, o)), NULL);                                            /* 11 */
+	irb_branch(b, getter ? NOT(b, V(b, o)) : NOT(b, V(b, ok)), fail, go);            /* 12 */
+	irb_at(b, fail);
+	irb_ret(b, NUL(b));                                                              /* 13 */
+	irb_at(b, go);
+	irb_call(b, V(b, res), "PyObject_CallObject", V(b, cb), NUL(b), NULL);           /* 14 */
+	irb_call(b, NULL, "Py_XDECREF", V(b, res), NULL);                                /* 15 */
+	irb_call(b, NULL, "Py_INCREF", V(b, o), NULL);                                   /* 16 */
+	irb_ret(b, V(b, o));                                                             /* 17 */
+}
+
+Test(cpython_vocab, parsed_argument_survives_a_call)
+{
+	struct irb b;
+	build_parse(&b, NULL);
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	run_done(&b, &r);
+}
+
+Test(cpython_vocab, tuple_item_is_stable_list_item_is_not)
+{
+	struct irb b;
+	struct run r;
+	build_parse(&b, "PyTuple_GetItem");
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	run_done(&b, &r);
+
+	build_parse(&b, "PyList_GetItem");
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_DANGLING_BORROWED, 16);
+	run_done(&b, &r);
+}
+
+/* ParseTuple fails with 0: on that path "O" stored nothing, and the code
+ * that returns NULL there is clean; o is never treated as owned. */
+Test(cpython_vocab, parse_failure_path_sets_nothing)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.obj);
+	uint32_t args = irb_var(&b, "args", b.obj, IR_VAR_PARAM);
+	uint32_t o = irb_var(&b, "o", b.obj, IR_VAR_LOCAL);
+	uint32_t ok = irb_var(&b, "ok", b.i, IR_VAR_LOCAL);
+	uint32_t fail = irb_block(&b), go = irb_block(&b);
+	irb_assign(&b, V(&b, o), NUL(&b));                                              /* 11 */
+	irb_call(&b, V(&b, ok), "PyArg_ParseTuple", V(&b, args), STR(&b, "|O"),
+	         ADDR(&b, V(&b, o)), NULL);                                             /* 12 */
+	irb_branch(&b, CMP(&b, IR_OP_EQ, V(&b, ok), INT(&b, 0)), fail, go);            /* 13 */
+	irb_at(&b, fail);
+	/* o is still the NULL it was: dereferencing it here is not "unchecked" */
+	irb_ret(&b, V(&b, o));                                                          /* 14 */
+	irb_at(&b, go);
+	irb_call(&b, NULL, "Py_DECREF", V(&b, o), NULL);                                /* 15: over-release */
+	irb_ret(&b, NUL(&b));                                                           /* 16 */
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_OVER_RELEASE, 15);
+	run_done(&b, &r);
+}
+
+/* dealloc of a heap type: tp = Py_TYPE(self); tp->tp_free(self); Py_DECREF(tp); */
+Test(cpython_vocab, type_from_py_type_is_held_by_the_object)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "dealloc", b.v);
+	uint32_t self = irb_var(&b, "self", b.obj, IR_VAR_PARAM);
+	uint32_t tp = irb_var(&b, "tp", b.obj, IR_VAR_LOCAL);
+	irb_call(&b, V(&b, tp), "Py_TYPE", V(&b, self), NULL);           /* 11 */
+	irb_call(&b, NULL, "PyObject_GC_UnTrack", V(&b, self), NULL);     /* 12 */
+	irb_call(&b, NULL, "PyObject_ClearWeakRefs", V(&b, self), NULL);  /* 13: runs code */
+	irb_call(&b, NULL, "PyObject_GC_Del", V(&b, self), NULL);         /* 14 */
+	irb_call(&b, NULL, "Py_DECREF", V(&b, tp), NULL);                 /* 15 */
+	irb_ret(&b, NULL);
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	run_done(&b, &r);
+}
+
+/* A borrowed reference released is still an over-release with this pack:
+ * PyDict_GetItem's result. */
+Test(cpython_vocab, borrowed_get_released)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.v);
+	uint32_t d = irb_var(&b, "d", b.obj, IR_VAR_PARAM);
+	uint32_t k = irb_var(&b, "k", b.obj, IR_VAR_PARAM);
+	uint32_t v = irb_var(&b, "v", b.obj, IR_VAR_LOCAL);
+	irb_call(&b, V(&b, v), "PyDict_GetItem", V(&b, d), V(&b, k), NULL); /* 11 */
+	irb_call(&b, NULL, "Py_XDECREF", V(&b, v), NULL);                   /* 12 */
+	irb_ret(&b, NULL);
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_OVER_RELEASE, 12);
+	run_done(&b, &r);
+}
