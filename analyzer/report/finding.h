@@ -49,6 +49,7 @@ struct finding {
 	uint64_t key;               /* for de-duplication within a function */
 	bool suppressed;            /* by an inline `refcheck: ignore[...]` comment */
 	const char *suppression;    /* how: "inline" / "baseline" */
+	const char *fingerprint;    /* stable identity "<16 hex>:<n>" (report/fingerprint.c) */
 };
 
 struct finding_list {
