@@ -113,6 +113,8 @@ struct model_pack_info {
 	uint32_t nobject_structs;
 	const char *const *singletons;          /* globals whose address is a borrowed, immortal object */
 	uint32_t nsingletons;
+	const char *const *detect_includes;     /* a TU including one of these selects the pack */
+	uint32_t ndetect_includes;
 };
 
 struct model *model_new(void);
@@ -125,6 +127,11 @@ const struct model_pack_info *model_pack(const struct model *m, uint32_t i);
 /* Every root object struct name of every loaded pack. */
 uint32_t model_object_structs(const struct model *m, const char *const **out);
 bool model_is_singleton(const struct model *m, const char *global);
+/* Does a TU that read these headers (paths, as ir_tu.includes lists them)
+ * select the pack? True when one of them is, or ends in "/" followed by, a
+ * name of the pack's detect_includes ("Python.h" matches
+ * "/usr/include/python3.11/Python.h", not "MyPython.h"). */
+bool model_pack_detected(const struct model_pack_info *p, const char *const *includes, uint32_t n);
 const struct model_fn *model_pack_lookup(const struct model *m, const char *name);
 
 /* Parse one annotate() string ("rc:steals(2)") into fn. Returns 0, 1 if the

@@ -296,14 +296,17 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 	if (!json_is_string(name))
 		return bad(c, "pack", "must name the pack");
 	p->info.name = arena_strdup(c->m->arena, json_string_value(name));
-	const char **objs = NULL, **singles = NULL;
+	const char **objs = NULL, **singles = NULL, **detect = NULL;
 	if (parse_names(c, json_object_get(root, "object_structs"), "object_structs",
 	                &objs, &p->info.nobject_structs) < 0 ||
 	    parse_names(c, json_object_get(root, "singletons"), "singletons",
-	                &singles, &p->info.nsingletons) < 0)
+	                &singles, &p->info.nsingletons) < 0 ||
+	    parse_names(c, json_object_get(root, "detect_includes"), "detect_includes",
+	                &detect, &p->info.ndetect_includes) < 0)
 		return ERR_INVALID;
 	p->info.object_structs = objs;
 	p->info.singletons = singles;
+	p->info.detect_includes = detect;
 	json_t *fns = json_object_get(root, "functions");
 	if (fns && !json_is_object(fns))
 		return bad(c, "functions", "must be an object mapping names to entries");
@@ -343,4 +346,20 @@ int model_load_pack(struct model *m, const char *path, struct err *e)
 		strmap_put(&m->singletons, p.info.singletons[i], (void *)1);
 	VEC_PUSH(m->packs, m->npacks, m->cap_packs, p);
 	return 0;
+}
+
+bool model_pack_detected(const struct model_pack_info *p, const char *const *includes, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		size_t len = strlen(includes[i]);
+		for (uint32_t k = 0; k < p->ndetect_includes; k++) {
+			const char *name = p->detect_includes[k];
+			size_t nlen = strlen(name);
+			if (nlen > len || strcmp(includes[i] + len - nlen, name) != 0)
+				continue;
+			if (nlen == len || includes[i][len - nlen - 1] == '/')
+				return true;
+		}
+	}
+	return false;
 }

@@ -231,3 +231,18 @@ Test(pack_vocab, bad_values_are_named)
 	             ERR_INVALID);
 	cr_assert(strstr(e.msg, "'stable' must be true or false"), "%s", e.msg);
 }
+
+/* detect_includes: a TU that read Python.h selects the pack. */
+Test(cpython_pack, detected_by_python_h)
+{
+	const struct model_pack_info *p = model_pack(m, 0);
+	cr_assert_eq(p->ndetect_includes, 1);
+	cr_assert_str_eq(p->detect_includes[0], "Python.h");
+	const char *yes[] = { "/usr/include/stdio.h", "/usr/include/python3.11/Python.h" };
+	const char *no[] = { "/usr/include/stdio.h", "/src/MyPython.h", "/src/Python.hh" };
+	const char *bare[] = { "Python.h" };
+	cr_assert(model_pack_detected(p, yes, 2));
+	cr_assert_not(model_pack_detected(p, no, 3));
+	cr_assert(model_pack_detected(p, bare, 1));
+	cr_assert_not(model_pack_detected(p, NULL, 0));
+}
