@@ -24,6 +24,7 @@
  */
 #include "driver/driver.h"
 #include "ir/ir_dump.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -61,6 +62,14 @@ static const char check_help[] =
 	"  -p, --build-dir DIR   read DIR/compile_commands.json\n"
 	"  -j, --jobs N          parse and analyse N files at a time\n"
 	"                        (default: the number of processors)\n"
+	"      --pack NAME       also use the API pack rules/NAME.json (or a path to\n"
+	"                        a pack file); repeatable. The runtime pack is\n"
+	"                        always on.\n"
+	"      --format FORMAT   text (default: compiler-style diagnostics) or json\n"
+	"      --color WHEN      colour text output: auto (on a terminal), always, never\n"
+	"      --enable CHECK    run only the checks enabled this way (repeatable)\n"
+	"      --disable CHECK   do not run CHECK (repeatable)\n"
+	"      --list-checks     list the checks and the rules they report, and exit\n"
 	"      --max-stmts N     skip functions of more than N IR statements\n"
 	"                        (default %u; 0: no limit)\n"
 	"      --max-depth N     skip functions nested more than N levels deep\n"
@@ -96,6 +105,12 @@ enum {
 	OPT_MAX_DEPTH,
 	OPT_FUNCTION,
 	OPT_NO_LOCATIONS,
+	OPT_PACK,
+	OPT_FORMAT,
+	OPT_COLOR,
+	OPT_ENABLE,
+	OPT_DISABLE,
+	OPT_LIST_CHECKS,
 };
 
 /* The options of `check`. The later stages add theirs here, with a line
@@ -107,6 +122,12 @@ static const struct option check_options_table[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "max-stmts", required_argument, NULL, OPT_MAX_STMTS },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "pack", required_argument, NULL, OPT_PACK },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "enable", required_argument, NULL, OPT_ENABLE },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "list-checks", no_argument, NULL, OPT_LIST_CHECKS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -178,10 +199,26 @@ static void apply_debug_env(struct fe_options *fe)
 	fe->debug_internal_error = v && *v && strcmp(v, "0") != 0;
 }
 
+/* Append a word to one of the repeatable options' lists (argv strings). */
+static void push_word(char ***list, size_t *n, char *word)
+{
+	*list = xrealloc(*list, sizeof(char *) * (*n + 1));
+	(*list)[(*n)++] = word;
+}
+
+static void check_options_dispose(struct check_options *o)
+{
+	fe_options_dispose(&o->fe);
+	free(o->analysis.packs);
+	free(o->analysis.enable);
+	free(o->analysis.disable);
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check_options o;
 	memset(&o, 0, sizeof(o));
+	int color = -1;     /* auto */
 	fe_options_init(&o.fe);
 	apply_debug_env(&o.fe);
 	int n = split_dashdash(argc, argv, &o.flags, &o.nflags);
@@ -205,9 +242,40 @@ static int cmd_check(int argc, char **argv)
 			if (!parse_uint("check", "--max-depth", optarg, 1, &o.fe.max_depth))
 				rc = EXIT_INPUT;
 			break;
+		case OPT_PACK:
+			push_word(&o.analysis.packs, &o.analysis.npacks, optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				o.analysis.format = ANALYSIS_FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o.analysis.format = ANALYSIS_FORMAT_JSON;
+			else
+				rc = usage_error("check", "--format: expected text or json, got '%s'", optarg);
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				color = 0;
+			else
+				rc = usage_error("check", "--color: expected auto, always or never, got '%s'", optarg);
+			break;
+		case OPT_ENABLE:
+			push_word(&o.analysis.enable, &o.analysis.nenable, optarg);
+			break;
+		case OPT_DISABLE:
+			push_word(&o.analysis.disable, &o.analysis.ndisable, optarg);
+			break;
+		case OPT_LIST_CHECKS:
+			analysis_list_checks(stdout);
+			check_options_dispose(&o);
+			return 0;
 		case 'h':
 			printf(check_help, FE_DEFAULT_MAX_STMTS, FE_DEFAULT_MAX_DEPTH);
-			fe_options_dispose(&o.fe);
+			check_options_dispose(&o);
 			return 0;
 		case ':':
 			rc = usage_error("check", "option '%s' needs an argument", argv[optind - 1]);
@@ -222,9 +290,10 @@ static int cmd_check(int argc, char **argv)
 	if (!rc && optind >= n && !o.build_dir)
 		rc = usage_error("check", "%s", "nothing to analyse: give PATHs or -p BUILD_DIR");
 	if (rc) {
-		fe_options_dispose(&o.fe);
+		check_options_dispose(&o);
 		return rc;
 	}
+	o.analysis.color = color < 0 ? isatty(STDOUT_FILENO) : color;
 	if (o.build_dir && o.nflags)
 		fprintf(stderr, "refcheck: warning: compiler flags after '--' are ignored with -p\n");
 	o.paths = argv + optind;
@@ -232,7 +301,7 @@ static int cmd_check(int argc, char **argv)
 	o.progress = isatty(STDERR_FILENO);
 	struct driver_status st;
 	driver_check(&o, &st);
-	fe_options_dispose(&o.fe);
+	check_options_dispose(&o);
 	return exit_code(&st);
 }
 

@@ -10,7 +10,8 @@
 static void unchecked_on_use(const struct event *ev)
 {
 	const struct aval *v = ev->v;
-	if (!(v->flags & VF_MAYFAIL) || engine_val_is_nonnull(v) || engine_val_is_null(v))
+	if (!(v->flags & VF_MAYFAIL) || v->origin != ORIG_NEW || engine_val_is_nonnull(v) ||
+	    engine_val_is_null(v))
 		return;
 	const char *how;
 	switch (ev->detail) {

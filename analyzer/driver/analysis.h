@@ -18,9 +18,8 @@
  * analysis_run_tu; a result must not point into it (copy what you keep).
  * A result is plain data, handed from the worker thread to the main thread.
  *
- * The first implementation (analysis.c) only counts the functions lowered
- * and skipped and prints a note for each skipped function; the engine team
- * owns this file and analysis.c from here on.
+ * analysis.c runs engine/analyze.c on each TU and renders the results
+ * as text or JSON.
  */
 #ifndef REFCHECK_ANALYSIS_H
 #define REFCHECK_ANALYSIS_H
@@ -32,19 +31,24 @@ struct err;
 struct fe_options;
 struct ir_tu;
 
+enum analysis_format { ANALYSIS_FORMAT_TEXT, ANALYSIS_FORMAT_JSON };
+
 struct analysis_options {
 	/* The front end's options (object roots, limits). analysis_new may
 	 * change them, e.g. add the object roots a rule pack names: the driver
 	 * creates its workers only after analysis_new returns. */
 	struct fe_options *fe;
 	unsigned jobs;          /* how many threads will call analysis_run_tu */
-	bool color;             /* stdout is a terminal */
-	/*
-	 * Options of the later stages go here, with their command-line
-	 * entries in main.c's check_options table (one place each):
-	 *   --pack NAME (repeatable), --format text|json|sarif, -o FILE,
-	 *   --db FILE, --enable/--disable CHECK, --list-checks, --baseline.
-	 */
+	bool color;             /* colour the text output */
+	enum analysis_format format;
+	/* --pack NAME (rules/NAME.json) or a path; the runtime pack is always
+	 * loaded. Not owned. */
+	char **packs;
+	size_t npacks;
+	/* --enable / --disable CHECK: only the enabled checks (all when none is
+	 * enabled), minus the disabled ones. Not owned. */
+	char **enable, **disable;
+	size_t nenable, ndisable;
 };
 
 struct analysis;
@@ -69,5 +73,8 @@ void analysis_tu_result_free(struct analysis_tu_result *r);
 int analysis_summary(struct analysis *a, FILE *out);
 
 void analysis_free(struct analysis *a);
+
+/* --list-checks: one line per check with the rules it emits. */
+void analysis_list_checks(FILE *out);
 
 #endif

@@ -243,7 +243,6 @@ void driver_check(struct check_options *o, struct driver_status *st)
 	bool problems = false;
 	o->analysis.fe = &o->fe;
 	o->analysis.jobs = o->jobs ? o->jobs : default_jobs();
-	o->analysis.color = isatty(STDOUT_FILENO);
 
 	struct analysis *a = analysis_new(&o->analysis, &e);
 	if (!a) {

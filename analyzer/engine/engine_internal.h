@@ -83,6 +83,9 @@ struct engine_ctx {
 	struct pending_return *returns;
 	uint32_t nreturns, cap_returns;
 
+	const char *file_copy;          /* path_loc's copy of the last file name */
+	uint32_t file_copy_index;
+
 	uint32_t steps;
 	bool partial;
 	const char *partial_reason;

@@ -13,10 +13,17 @@
 
 #define PATH_MAX_BRANCH_NOTES 8
 
+/* Findings outlive the TU: file names are copied into the list's arena,
+ * once per file per function run (ctx caches the last copy). */
 struct finding_loc path_loc(const struct engine_ctx *ctx, struct ir_loc loc)
 {
 	struct finding_loc f;
-	f.file = ir_file_name(ctx->tu, loc.file);
+	struct engine_ctx *c = (struct engine_ctx *)ctx;
+	if (!c->file_copy || c->file_copy_index != loc.file) {
+		c->file_copy = finding_strdup(c->out, ir_file_name(ctx->tu, loc.file));
+		c->file_copy_index = loc.file;
+	}
+	f.file = c->file_copy;
 	f.line = loc.line;
 	f.col = loc.col;
 	f.end_line = loc.end_line;
