@@ -65,6 +65,11 @@ struct ir_type {
 	/* For obj_depth > 0: the object struct pointed to ("rc_object",
 	 * "PyListObject"); for IR_TY_RECORD: the record's name. Else NULL. */
 	const char *record;
+	/* For IR_TY_PTR and IR_TY_ARRAY with obj_depth 0: the struct or union
+	 * pointed to or held (`dict_entry *slots`, `struct pair tab[4]`), if
+	 * any, named as ir_record names it; else NULL. Added for the cycle
+	 * checks (issue 6), which follow owned references into such records. */
+	const char *elem_record;
 };
 
 enum ir_var_kind {
@@ -131,6 +136,10 @@ struct ir_expr {
 			struct ir_expr *l, *r;
 		} binary;
 	} u;
+	/* IR_E_INT folded from sizeof(T) or sizeof(expr) of a struct type: the
+	 * record's name (how a type table names its object struct, issue 6);
+	 * else NULL. */
+	const char *sizeof_record;
 };
 
 enum ir_stmt_kind {

@@ -40,6 +40,7 @@ void model_free(struct model *m)
 		model__pack_dispose(&m->packs[i]);
 	free(m->packs);
 	free(m->object_structs);
+	model__types_dispose(&m->types);
 	strmap_dispose(&m->fns);
 	strmap_dispose(&m->singletons);
 	arena_free(m->arena);

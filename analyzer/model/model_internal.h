@@ -6,6 +6,7 @@
 #define REFCHECK_MODEL_INTERNAL_H
 
 #include "model/model.h"
+#include "model/pack_types.h"
 #include "util/strmap.h"
 
 struct arena;
@@ -23,9 +24,16 @@ struct model {
 	struct strmap singletons;   /* name → (void *)1 */
 	const char **object_structs;
 	uint32_t nobject_structs, cap_object_structs;
+	struct model_type_info types;   /* every pack's "type_tables" (pack_types.c) */
 };
 
 void model__pack_dispose(struct model_pack *p);
+
+/* pack_types.c: parse a pack's "type_tables" value (a json_t *, or NULL)
+ * into m->types; errors name the file, the entry and the key. */
+int model__parse_type_tables(struct model *m, const char *path, const char *pack, void *json,
+                             struct err *e);
+void model__types_dispose(struct model_type_info *t);
 
 /* Parse "name" or "name(k)" from an annotation body; k is 1-based. */
 int model__parse_prim_name(const char *s, enum model_prim *out);

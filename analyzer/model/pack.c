@@ -334,7 +334,8 @@ int model_load_pack(struct model *m, const char *path, struct err *e)
 	struct model_pack p = {0};
 	p.info.path = arena_strdup(m->arena, path);
 	struct pack_ctx c = { m, path, NULL, e };
-	if (parse_pack(&c, root, &p) < 0) {
+	if (parse_pack(&c, root, &p) < 0 ||
+	    model__parse_type_tables(m, path, p.info.name, json_object_get(root, "type_tables"), e) < 0) {
 		json_decref(root);
 		return ERR_INVALID;
 	}
