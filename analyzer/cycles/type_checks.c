@@ -254,9 +254,10 @@ static void report_miss(const struct tc *c, const struct miss *m)
 		sb_printf(&msg, "%s (%s of '%s') does not %s the references in '%s'", fname,
 		          role_word(m->mode), m->t->global->name, what, sb_str(&where));
 	else
-		sb_printf(&msg, "%s (%s of '%s') does not %s '%s' on %s", fname, role_word(m->mode),
-		          m->t->global->name, what, sb_str(&where),
-		          m->mode == FLOW_TRAVERSE ? "every path that returns success" : "every path");
+		sb_printf(&msg, "%s (%s of '%s') can return %swithout %s '%s'", fname,
+		          role_word(m->mode), m->t->global->name,
+		          m->mode == FLOW_TRAVERSE ? "success " : "",
+		          m->mode == FLOW_TRAVERSE ? "visiting" : "releasing", sb_str(&where));
 	struct finding *f = finding_at(c, rule_of(m->mode), m->ref->field->loc,
 	                               fname ? fname : m->t->global->name, sb_str(&msg));
 	if (f && m->fn)

@@ -10,6 +10,7 @@
 #include "engine/analyze.h"
 
 #include "checks/check.h"
+#include "cycles/cycles.h"
 #include "report/suppress.h"
 #include "util/strmap.h"
 #include "util/xalloc.h"
@@ -147,7 +148,7 @@ static void add_note(struct analyze_result *res, const struct ir_tu *tu, const s
 	VEC_PUSH(res->notes, res->nnotes, res->cap_notes, n);
 }
 
-static void analyze_function(const struct analyze_options *opt, const struct ir_tu *tu,
+static void analyze_function(const struct engine_options *eng, const struct ir_tu *tu,
                              const struct ir_func *fn, struct model_tu *mt,
                              struct analyze_result *res)
 {
@@ -162,7 +163,7 @@ static void analyze_function(const struct analyze_options *opt, const struct ir_
 		return;
 	}
 	struct engine_fn_result fr;
-	engine_run(&opt->engine, tu, fn, mt, &res->findings, &fr);
+	engine_run(eng, tu, fn, mt, &res->findings, &fr);
 	if (fr.partial) {
 		res->stats.partial++;
 		add_note(res, tu, fn, NOTE_PARTIAL, fr.partial_reason);
@@ -180,10 +181,18 @@ int analyze_tu(const struct analyze_options *opt, const struct ir_tu *tu,
 	struct model_tu *mt = model_tu_new(opt->model, tu);
 	if (opt->seed)
 		opt->seed(opt->seed_arg, mt, tu);
+	/* The TU's type model: the type-level cycle rules, and cycle-created. */
+	struct cycle_model *cm = cycle_model_new(tu, mt);
+	struct engine_options eng = opt->engine;
+	eng.cycles = cm;
+	for (uint32_t i = 0; i < eng.nchecks; i++)
+		if (eng.checks[i] == &check_cycle_types)
+			cycle_check_tu(cm, &res->findings);
 	uint32_t *order = bottom_up_order(tu);
 	for (uint32_t i = 0; i < tu->nfuncs; i++)
-		analyze_function(opt, tu, &tu->funcs[order[i]], mt, res);
+		analyze_function(&eng, tu, &tu->funcs[order[i]], mt, res);
 	free(order);
+	cycle_model_free(cm);
 	model_tu_free(mt);
 
 	int error = suppress_apply(&res->findings, e);

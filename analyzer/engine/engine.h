@@ -70,6 +70,7 @@ struct aval {
 	uint32_t name;              /* 1 + the first named variable that held it, or 0 */
 	uint32_t param;             /* 1 + the parameter it is, or 0 */
 	val_t held_by;              /* the object whose field a store last put it in */
+	uint32_t held_at;           /* program point of that store (for cycle-created's notes) */
 };
 
 enum event_kind {
@@ -99,6 +100,7 @@ enum lost_kind {
 };
 
 struct engine_ctx;
+struct cycle_model;
 
 struct event {
 	enum event_kind kind;
@@ -131,6 +133,10 @@ bool engine_val_is_nonnull(const struct aval *v);
 void engine_describe(const struct engine_ctx *ctx, const struct aval *v, struct strbuf *out);
 /* The value's state on the current path (valid until the next transition). */
 const struct aval *engine_val(const struct engine_ctx *ctx, val_t v);
+/* The statement at a program point (NULL for a terminator or no point). */
+const struct ir_stmt *engine_point_stmt(const struct engine_ctx *ctx, uint32_t point);
+/* The TU's type model (cycles/cycles.h), or NULL when none was given. */
+const struct cycle_model *engine_cycle_model(const struct engine_ctx *ctx);
 /* Did some return so far hand an owned reference to the caller? */
 bool engine_any_owned_return(const struct engine_ctx *ctx);
 /* Per-function scratch for one check (NULL at first; freed by the check at EV_FUNC_END). */
@@ -147,6 +153,10 @@ struct finding *engine_report_later(struct engine_ctx *ctx, int rule, struct ir_
                                     val_t val, const struct aval *v, const char *fmt, ...)
 	ERR_PRINTF(6, 7);
 void engine_commit(struct engine_ctx *ctx, struct finding *f);
+/* Add a note at loc to a finding from engine_report_later, before its
+ * event step (cycle-created's "the other link was stored here"). */
+void engine_add_note(struct engine_ctx *ctx, struct finding *f, struct ir_loc loc,
+                     const char *msg);
 void engine_discard(struct engine_ctx *ctx, struct finding *f);
 
 /* ---- running the engine ---- */
@@ -161,6 +171,7 @@ struct engine_options {
 	struct engine_limits limits;
 	const struct check *const *checks;  /* enabled checks */
 	uint32_t nchecks;
+	const struct cycle_model *cycles;   /* the TU's type model for cycle-created, or NULL */
 };
 
 /* What a function turned out to do, for the summaries of its callers. */

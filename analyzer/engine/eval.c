@@ -479,11 +479,18 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 		return;
 	case IR_E_FIELD: {
 		struct sval b = eval_expr(ctx, dst->u.field.base);
+		if (!b.is_const) {
+			/* The field's old value is no longer held by b (issue 6). */
+			val_t old = state_memo_get(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX);
+			if (old && old != v && state_val(ctx->cur, old)->held_by == b.v)
+				state_val(ctx->cur, old)->held_by = VAL_NONE;
+		}
 		if (!b.is_const && state_val(ctx->cur, v)->is_obj) {
 			engine_emit_store(ctx, v, b.v, dst->u.field.name, dst->u.field.base->ty,
 			                  st && st->kind == IR_S_ASSIGN && st->src ? st->src->ty : dst->ty,
 			                  loc, st);
 			state_val(ctx->cur, v)->held_by = b.v;
+			state_val(ctx->cur, v)->held_at = ctx->cur_point;
 		}
 		hand_over_store(ctx, v, loc, st);
 		state_memo_forget(ctx->cur, dst->u.field.name);

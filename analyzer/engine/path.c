@@ -240,6 +240,22 @@ void engine_commit(struct engine_ctx *ctx, struct finding *f)
 		finding_append(ctx->out, f);
 }
 
+void engine_add_note(struct engine_ctx *ctx, struct finding *f, struct ir_loc loc,
+                     const char *msg)
+{
+	if (!f)
+		return;
+	finding_add_step(ctx->out, f, STEP_OTHER, path_loc(ctx, loc), msg);
+	/* Keep the event last. */
+	struct finding_step *st = f->steps;
+	uint32_t n = f->nsteps;
+	if (n >= 2 && st[n - 2].kind == STEP_EVENT) {
+		struct finding_step t = st[n - 2];
+		st[n - 2] = st[n - 1];
+		st[n - 1] = t;
+	}
+}
+
 void engine_discard(struct engine_ctx *ctx, struct finding *f)
 {
 	(void)ctx;

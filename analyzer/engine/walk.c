@@ -140,6 +140,20 @@ struct ir_loc engine_point_loc(const struct engine_ctx *ctx, uint32_t point)
 	return s < b->nstmts ? b->stmts[s].loc : none;
 }
 
+const struct ir_stmt *engine_point_stmt(const struct engine_ctx *ctx, uint32_t point)
+{
+	if (point == POINT_NONE || point == 0 || POINT_BLOCK(point) >= ctx->fn->nblocks)
+		return NULL;
+	const struct ir_block *b = &ctx->fn->blocks[POINT_BLOCK(point)];
+	uint32_t s = POINT_STMT(point);
+	return s != POINT_TERM && s < b->nstmts ? &b->stmts[s] : NULL;
+}
+
+const struct cycle_model *engine_cycle_model(const struct engine_ctx *ctx)
+{
+	return ctx->opt->cycles;
+}
+
 bool engine_any_owned_return(const struct engine_ctx *ctx)
 {
 	for (uint32_t i = 0; i < ctx->nreturns; i++)
