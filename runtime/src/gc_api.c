@@ -162,10 +162,20 @@ int rc_gc_callback_remove(rc_gc_callback cb, void *arg)
     return -1;
 }
 
+/* Frozen objects carry the FROZEN bit, so that a full collection (which
+ * treats every tracked object as a member) can skip them without a list
+ * membership test. */
+static void set_frozen(rc_gc_head *list, int on)
+{
+    for (rc_gc_head *g = GC_NEXT(list); g != list; g = GC_NEXT(g))
+        g->prev = on ? g->prev | GC_PREV_FROZEN : g->prev & ~GC_PREV_FROZEN;
+}
+
 void rc_gc_freeze(void)
 {
     rc_gc_state *s = state();
     for (int i = 0; i < RC_GC_GENERATIONS; i++) {
+        set_frozen(&s->gen[i].head, 1);
         gc_list_merge(&s->gen[i].head, &s->permanent.head);
         s->gen[i].count = 0;
     }
@@ -174,6 +184,7 @@ void rc_gc_freeze(void)
 void rc_gc_unfreeze(void)
 {
     rc_gc_state *s = state();
+    set_frozen(&s->permanent.head, 0);
     gc_list_merge(&s->permanent.head, &s->gen[RC_GC_GENERATIONS - 1].head);
 }
 
@@ -212,8 +223,10 @@ int rc_gc_track(rc_object *o)
     if (check_trackable(o, "rc_gc_track") < 0)
         return -1;
     rc_gc_head *g = rc_gc__as_gc(o);
-    if (g->next == 0)
+    if (g->next == 0) {
+        g->prev &= ~GC_PREV_FROZEN;
         gc_list_append(g, &state()->gen[0].head);
+    }
     return 0;
 }
 

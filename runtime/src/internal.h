@@ -16,9 +16,11 @@
  *   next  between collections: the next header in the generation list, 0
  *         when untracked. During move_unreachable bit 0 (GC_NEXT_UNREACHABLE)
  *         marks objects moved to the tentatively unreachable list.
- *   prev  low 3 bits are flags (FINALIZED, COLLECTING, WEAKREFS); the rest
- *         is the previous header between collections, and gc_refs (shifted
- *         by GC_PREV_SHIFT) during the first phase of a collection.
+ *   prev  low 4 bits are flags (FINALIZED, COLLECTING, WEAKREFS, FROZEN);
+ *         the rest is the previous header between collections, and gc_refs
+ *         (shifted by GC_PREV_SHIFT) during the first phase of a collection.
+ * Blocks are 16-byte aligned (malloc's and the pool's guarantee), so the
+ * low 4 bits of a header address are free.
  */
 #ifndef RC_INTERNAL_H
 #define RC_INTERNAL_H
@@ -61,8 +63,10 @@ typedef struct rc_gc_head {
 #define GC_PREV_FINALIZED ((uintptr_t)1)
 #define GC_PREV_COLLECTING ((uintptr_t)2)
 #define GC_PREV_WEAKREFS ((uintptr_t)4)
-#define GC_PREV_FLAGS ((uintptr_t)7)
-#define GC_PREV_SHIFT 3
+#define GC_PREV_FROZEN ((uintptr_t)8)
+#define GC_PREV_FLAGS ((uintptr_t)15)
+#define GC_PREV_KEEP (GC_PREV_FINALIZED | GC_PREV_WEAKREFS | GC_PREV_FROZEN)
+#define GC_PREV_SHIFT 4
 #define GC_NEXT_UNREACHABLE ((uintptr_t)1)
 
 /* Reference count of an object that was freed (debug quarantine). */
@@ -86,6 +90,8 @@ rc_object *rc_object__alloc(const rc_type *t, size_t extra, const char *file, in
  * RC_ERR_TYPE and returns -1, or returns 0. Aborts on a freed object in
  * debug builds. t NULL accepts any type. */
 int rc_object__check(rc_object *o, const rc_type *t, const char *fn);
+/* Free the block of o, whose dealloc has run (trace, live count, quarantine). */
+void rc_object__free_block(rc_object *o);
 extern size_t rc_object__live;
 
 /* ---- error.c ------------------------------------------------------------- */

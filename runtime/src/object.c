@@ -124,7 +124,7 @@ rc_object *rc_new_var_at(const rc_type *t, size_t extra, const char *file, int l
     return rc_object__alloc(t, extra, file, line, func, __builtin_return_address(0));
 }
 
-static void free_block(rc_object *o)
+void rc_object__free_block(rc_object *o)
 {
     const rc_type *t = o->ob_type;
     void *mem = (char *)o - head_size(t);
@@ -166,7 +166,7 @@ static void destroy(rc_object *o)
     }
     if (t->dealloc)
         t->dealloc(o);
-    free_block(o);
+    rc_object__free_block(o);
 }
 
 void rc_object__dealloc(rc_object *o)

@@ -25,10 +25,16 @@ typedef struct rc_ptrmap {
     size_t used;
 } rc_ptrmap;
 
+/* Home slot of a key. Keys are block addresses, mostly allocated and freed
+ * in address order. The 4 KiB page of the address picks a random run of
+ * 256 slots and the offset in the page a slot in it, so a burst of
+ * insertions or deletions at neighbouring addresses walks the table
+ * sequentially instead of missing the cache on every one, while pages far
+ * apart still spread over the whole table. */
 static inline size_t rc_ptrmap__slot(const rc_ptrmap *m, uintptr_t key)
 {
-    uint64_t h = (uint64_t)(key >> 4) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> 20) & (m->cap - 1);
+    uint64_t page = (uint64_t)(key >> 12) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(((page >> 28) << 8) | ((key >> 4) & 255)) & (m->cap - 1);
 }
 
 /* The entry of key, or NULL. */
