@@ -40,7 +40,7 @@ rc_ptrmap_entry *rc_ptrmap__put(rc_ptrmap *m, uintptr_t key)
             return e;
         if (e->key == 0) {
             e->key = key;
-            e->v0 = e->v1 = 0;
+            e->value = 0;
             m->used++;
             return e;
         }

@@ -1,5 +1,5 @@
 /*
- * ptrmap.h - a hash map from non-zero addresses to two words, used by the
+ * ptrmap.h - a hash map from non-zero addresses to one word, used by the
  * tracer (block -> size, traceback) and by weak references (target -> list).
  *
  * Open addressing with linear probing and backward-shift deletion (no
@@ -15,8 +15,7 @@
 
 typedef struct rc_ptrmap_entry {
     uintptr_t key; /* 0: empty */
-    uintptr_t v0;
-    uintptr_t v1;
+    uint64_t value;
 } rc_ptrmap_entry;
 
 typedef struct rc_ptrmap {
@@ -25,16 +24,11 @@ typedef struct rc_ptrmap {
     size_t used;
 } rc_ptrmap;
 
-/* Home slot of a key. Keys are block addresses, mostly allocated and freed
- * in address order. The 4 KiB page of the address picks a random run of
- * 256 slots and the offset in the page a slot in it, so a burst of
- * insertions or deletions at neighbouring addresses walks the table
- * sequentially instead of missing the cache on every one, while pages far
- * apart still spread over the whole table. */
+/* Home slot of a key (a multiplicative hash of the address). */
 static inline size_t rc_ptrmap__slot(const rc_ptrmap *m, uintptr_t key)
 {
-    uint64_t page = (uint64_t)(key >> 12) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(((page >> 28) << 8) | ((key >> 4) & 255)) & (m->cap - 1);
+    uint64_t h = (uint64_t)(key >> 4) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 20) & (m->cap - 1);
 }
 
 /* The entry of key, or NULL. */
@@ -51,7 +45,7 @@ static inline rc_ptrmap_entry *rc_ptrmap__get(rc_ptrmap *m, uintptr_t key)
     }
 }
 
-/* The entry of key, inserted with v0 = v1 = 0 if absent; NULL if out of memory. */
+/* The entry of key, inserted with value 0 if absent; NULL if out of memory. */
 rc_ptrmap_entry *rc_ptrmap__put(rc_ptrmap *m, uintptr_t key);
 /* Remove key; returns 1 if it was there. */
 int rc_ptrmap__del(rc_ptrmap *m, uintptr_t key);

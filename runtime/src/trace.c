@@ -12,6 +12,7 @@
  */
 #include <execinfo.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "trace_internal.h"
@@ -33,10 +34,17 @@ typedef struct site_cache_entry {
 
 static site_cache_entry site_cache[CACHE_SIZE];
 
+static rc_trace_page *last_page; /* the page record used last */
+
 static void forget_all(void)
 {
     rc_tracer *tr = &rc_trace__state;
-    rc_ptrmap__dispose(&tr->traces);
+    for (size_t i = 0; i < tr->pages.cap; i++)
+        if (tr->pages.slots[i].key)
+            free((void *)(uintptr_t)tr->pages.slots[i].value);
+    rc_ptrmap__dispose(&tr->pages);
+    last_page = NULL;
+    tr->ntraces = 0;
     for (size_t i = 0; i < tr->nsites; i++)
         free(tr->sites[i].frames);
     free(tr->sites);
@@ -96,11 +104,77 @@ void rc_trace_clear(void)
 size_t rc_trace_get_tracer_memory(void)
 {
     rc_tracer *tr = &rc_trace__state;
-    return rc_ptrmap__memory(&tr->traces) + tr->sites_cap * sizeof(rc_trace_site) +
+    return rc_ptrmap__memory(&tr->pages) + tr->pages.used * sizeof(rc_trace_page) +
+           tr->sites_cap * sizeof(rc_trace_site) +
            tr->index_cap * sizeof(uint32_t) + tr->frames_bytes;
 }
 
-size_t rc_trace_count(void) { return rc_trace__state.traces.used; }
+size_t rc_trace_count(void) { return rc_trace__state.ntraces; }
+
+/* ---- the trace table ---------------------------------------------------------- */
+
+/* The page record of addr; created when create is set (NULL if out of
+ * memory). */
+static rc_trace_page *page_of(uintptr_t addr, int create)
+{
+    uintptr_t base = addr & ~(((uintptr_t)1 << TRACE_PAGE_SHIFT) - 1);
+    if (RC_LIKELY(last_page != NULL && last_page->base == base))
+        return last_page;
+    rc_tracer *tr = &rc_trace__state;
+    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->pages, base);
+    if (e == NULL) {
+        if (!create)
+            return NULL;
+        rc_trace_page *p = calloc(1, sizeof(*p));
+        if (p == NULL)
+            return NULL;
+        e = rc_ptrmap__put(&tr->pages, base);
+        if (e == NULL) {
+            free(p);
+            return NULL;
+        }
+        p->base = base;
+        e->value = (uintptr_t)p;
+    }
+    last_page = (rc_trace_page *)(uintptr_t)e->value;
+    return last_page;
+}
+
+static inline unsigned granule(uintptr_t addr) { return (unsigned)(addr >> 4) & (TRACE_GRANULES - 1); }
+
+/* The trace word of block, or NULL if it is not traced. */
+static uint64_t *trace_get(const void *block)
+{
+    rc_trace_page *p = page_of((uintptr_t)block, 0);
+    if (p == NULL)
+        return NULL;
+    uint64_t *w = &p->slot[granule((uintptr_t)block)];
+    return *w ? w : NULL;
+}
+
+/* Store the trace word of block; returns the previous word (0 if none), or
+ * UINT64_MAX if out of memory. */
+static uint64_t trace_put(const void *block, uint64_t value)
+{
+    rc_trace_page *p = page_of((uintptr_t)block, 1);
+    if (p == NULL)
+        return UINT64_MAX;
+    uint64_t *w = &p->slot[granule((uintptr_t)block)];
+    uint64_t old = *w;
+    if (old == 0) {
+        p->count++;
+        rc_trace__state.ntraces++;
+    }
+    *w = value;
+    return old;
+}
+
+static void trace_del(uint64_t *w)
+{
+    *w = 0;
+    last_page->count--; /* trace_get just looked the page up */
+    rc_trace__state.ntraces--;
+}
 
 /* ---- site interning --------------------------------------------------------- */
 
@@ -224,14 +298,14 @@ void rc_trace__add(void *block, size_t size, int domain, const rc_type *t, const
 {
     rc_tracer *tr = &rc_trace__state;
     uint32_t id = site_of(domain, t, file, line, func, caller);
-    rc_ptrmap_entry *e = id == UINT32_MAX ? NULL : rc_ptrmap__put(&tr->traces, (uintptr_t)block);
-    if (e == NULL) {
+    uint64_t old = id >= TRACE_MAX_SITES || size >> TRACE_SIZE_BITS
+                       ? UINT64_MAX
+                       : trace_put(block, TRACE_VALUE(size, id));
+    if (old == UINT64_MAX) {
         tr->dropped++;
         return;
     }
-    tr->current += size - e->v0; /* v0 is 0 for a new entry */
-    e->v0 = size;
-    e->v1 = id;
+    tr->current += size - TRACE_SIZE(old);
     if (tr->current > tr->peak)
         tr->peak = tr->current;
 }
@@ -239,32 +313,30 @@ void rc_trace__add(void *block, size_t size, int domain, const rc_type *t, const
 void rc_trace__remove(void *block)
 {
     rc_tracer *tr = &rc_trace__state;
-    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)block);
-    if (e == NULL)
+    uint64_t *w = trace_get(block);
+    if (w == NULL)
         return;
-    tr->current -= e->v0;
-    rc_ptrmap__del(&tr->traces, (uintptr_t)block);
+    tr->current -= TRACE_SIZE(*w);
+    trace_del(w);
 }
 
 void rc_trace__move(void *old_block, void *new_block, size_t new_size, const char *file, int line,
                     const char *func)
 {
     rc_tracer *tr = &rc_trace__state;
-    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)old_block);
-    if (e == NULL) {
+    uint64_t *w = trace_get(old_block);
+    if (w == NULL) {
         rc_trace__add(new_block, new_size, RC_TRACE_DOMAIN_RAW, NULL, file, line, func, NULL);
         return;
     }
-    uintptr_t id = e->v1;
-    tr->current -= e->v0;
-    rc_ptrmap__del(&tr->traces, (uintptr_t)old_block);
-    e = rc_ptrmap__put(&tr->traces, (uintptr_t)new_block);
-    if (e == NULL) {
+    uint32_t id = TRACE_SITE(*w);
+    tr->current -= TRACE_SIZE(*w);
+    trace_del(w);
+    uint64_t old = new_size >> TRACE_SIZE_BITS ? UINT64_MAX : trace_put(new_block, TRACE_VALUE(new_size, id));
+    if (old == UINT64_MAX) {
         tr->dropped++;
         return;
     }
-    e->v0 = new_size;
-    e->v1 = id;
     tr->current += new_size;
     if (tr->current > tr->peak)
         tr->peak = tr->current;
@@ -278,9 +350,9 @@ int rc_trace_get_object_site(rc_trace_frame *out, const rc_object *o)
     }
     rc_tracer *tr = &rc_trace__state;
     const char *block = (const char *)o - (rc_object__has_head(o->ob_type) ? sizeof(rc_gc_head) : 0);
-    rc_ptrmap_entry *e = rc_ptrmap__get(&tr->traces, (uintptr_t)block);
-    if (e == NULL)
+    uint64_t *w = trace_get(block);
+    if (w == NULL)
         return 0;
-    *out = tr->sites[e->v1].frames[0];
+    *out = tr->sites[TRACE_SITE(*w)].frames[0];
     return 1;
 }

@@ -73,7 +73,7 @@ rc_trace_snapshot *rc_trace_take_snapshot(void)
     size_t nframes = 0;
     for (size_t i = 0; i < tr->nsites; i++)
         nframes += tr->sites[i].nframes;
-    rc_trace_snapshot *s = snapshot_alloc(tr->traces.used, tr->nsites, nframes);
+    rc_trace_snapshot *s = snapshot_alloc(tr->ntraces, tr->nsites, nframes);
     if (s == NULL) {
         rc_error__nomem("rc_trace_take_snapshot");
         return NULL;
@@ -86,12 +86,17 @@ rc_trace_snapshot *rc_trace_take_snapshot(void)
                                    { src->nframes, f } };
         f += src->nframes;
     }
-    for (size_t i = 0; i < tr->traces.cap; i++) {
-        const rc_ptrmap_entry *e = &tr->traces.slots[i];
-        if (e->key == 0)
+    for (size_t i = 0; i < tr->pages.cap; i++) {
+        if (tr->pages.slots[i].key == 0)
             continue;
-        s->traces[s->ntraces++] = (snap_trace){ e->v0, (uint32_t)e->v1 };
-        s->total += e->v0;
+        const rc_trace_page *p = (const rc_trace_page *)(uintptr_t)tr->pages.slots[i].value;
+        for (unsigned k = 0; k < TRACE_GRANULES && p->count; k++) {
+            uint64_t w = p->slot[k];
+            if (w == 0)
+                continue;
+            s->traces[s->ntraces++] = (snap_trace){ TRACE_SIZE(w), TRACE_SITE(w) };
+            s->total += TRACE_SIZE(w);
+        }
     }
     return s;
 }
@@ -483,19 +488,26 @@ size_t rc_trace_leak_report(FILE *out)
     if (alive == 0 || out == NULL)
         return alive;
     fprintf(out, "rc leak report: %zu objects alive\n", alive);
-    group *g = malloc((tr->traces.used ? tr->traces.used : 1) * sizeof(group));
+    group *g = malloc((tr->ntraces ? tr->ntraces : 1) * sizeof(group));
     size_t n = 0, listed = 0;
-    for (size_t i = 0; g && i < tr->traces.cap; i++) {
-        const rc_ptrmap_entry *e = &tr->traces.slots[i];
-        if (e->key == 0)
+    for (size_t i = 0; g && i < tr->pages.cap; i++) {
+        if (tr->pages.slots[i].key == 0)
             continue;
-        const rc_trace_site *site = &tr->sites[e->v1];
-        if (site->domain != RC_TRACE_DOMAIN_OBJECT)
-            continue;
-        const rc_object *o = (const rc_object *)(e->key + (rc_object__has_head(site->type) ? sizeof(rc_gc_head) : 0));
-        if (rc_object__immortal(o))
-            continue;
-        g[n++] = (group){ &site->frames[0], NULL, site->type->name, e->v0, 1, 0, 0 };
+        const rc_trace_page *p = (const rc_trace_page *)(uintptr_t)tr->pages.slots[i].value;
+        for (unsigned k = 0; k < TRACE_GRANULES; k++) {
+            uint64_t w = p->slot[k];
+            if (w == 0)
+                continue;
+            const rc_trace_site *site = &tr->sites[TRACE_SITE(w)];
+            if (site->domain != RC_TRACE_DOMAIN_OBJECT)
+                continue;
+            uintptr_t block = p->base + ((uintptr_t)k << 4);
+            const rc_object *o =
+                (const rc_object *)(block + (rc_object__has_head(site->type) ? sizeof(rc_gc_head) : 0));
+            if (rc_object__immortal(o))
+                continue;
+            g[n++] = (group){ &site->frames[0], NULL, site->type->name, TRACE_SIZE(w), 1, 0, 0 };
+        }
     }
     if (g) {
         qsort_r(g, n, sizeof(group), cmp_leak, NULL);

@@ -33,9 +33,9 @@ static void unlink_ref(weakref_object *w)
     if (w->next)
         w->next->prev = w->prev;
     rc_ptrmap_entry *e = rc_ptrmap__get(&refs_by_target, (uintptr_t)target);
-    if (e && e->v0 == (uintptr_t)w)
-        e->v0 = (uintptr_t)w->next;
-    if (e && e->v0 == 0) {
+    if (e && e->value == (uintptr_t)w)
+        e->value = (uintptr_t)w->next;
+    if (e && e->value == 0) {
         rc_ptrmap__del(&refs_by_target, (uintptr_t)target);
         rc_gc__as_gc(target)->prev &= ~GC_PREV_WEAKREFS;
     }
@@ -78,10 +78,10 @@ rc_object *rc_weakref_new(rc_object *target, rc_weakref_callback cb, void *arg)
     w->target = target;
     w->cb = cb;
     w->arg = arg;
-    w->next = (weakref_object *)e->v0;
+    w->next = (weakref_object *)e->value;
     if (w->next)
         w->next->prev = w;
-    e->v0 = (uintptr_t)w;
+    e->value = (uintptr_t)w;
     rc_gc__as_gc(target)->prev |= GC_PREV_WEAKREFS;
     return &w->ob_base;
 }
@@ -89,7 +89,7 @@ rc_object *rc_weakref_new(rc_object *target, rc_weakref_callback cb, void *arg)
 void rc_weakref__clear_refs(rc_object *o, rc_object **queue)
 {
     rc_ptrmap_entry *e = rc_ptrmap__get(&refs_by_target, (uintptr_t)o);
-    weakref_object *w = e ? (weakref_object *)e->v0 : NULL;
+    weakref_object *w = e ? (weakref_object *)e->value : NULL;
     if (e)
         rc_ptrmap__del(&refs_by_target, (uintptr_t)o);
     rc_gc__as_gc(o)->prev &= ~GC_PREV_WEAKREFS;
@@ -149,7 +149,7 @@ size_t rc_weakref_count(rc_object *o)
         return 0;
     rc_ptrmap_entry *e = rc_ptrmap__get(&refs_by_target, (uintptr_t)o);
     size_t n = 0;
-    for (weakref_object *w = e ? (weakref_object *)e->v0 : NULL; w; w = w->next)
+    for (weakref_object *w = e ? (weakref_object *)e->value : NULL; w; w = w->next)
         n++;
     return n;
 }
