@@ -20,7 +20,9 @@
 extern "C" {
 #endif
 
-/** An allocator. Any member left NULL falls back to libc. */
+/** An allocator. Any member left NULL falls back to libc. Blocks must be
+ *  16-byte aligned (the collector keeps flags in the low bits of header
+ *  addresses). */
 typedef struct rc_allocator {
     void *(*alloc)(size_t size, const char *file, int line, void *arg);
     void *(*realloc)(void *ptr, size_t size, const char *file, int line, void *arg);
