@@ -24,6 +24,10 @@
  */
 #include "driver/driver.h"
 #include "ir/ir_dump.h"
+#include "report/render.h"
+#include "store/cli.h"
+#include "store/store.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -45,6 +49,9 @@ static const char top_help[] =
 	"\n"
 	"commands:\n"
 	"  check     analyse C files or a compile database\n"
+	"  report    print the findings of a run from the database\n"
+	"  diff      the findings two runs do not share\n"
+	"  baseline  accept the current findings (create), list or clear them\n"
 	"  dump-ir   print the intermediate representation of a file\n"
 	"\n"
 	"'refcheck <command> --help' describes a command.\n";
@@ -65,7 +72,14 @@ static const char check_help[] =
 	"      --pack NAME       also use the API pack rules/NAME.json (or a path to\n"
 	"                        a pack file); repeatable. The runtime pack is\n"
 	"                        always on.\n"
-	"      --format FORMAT   text (default: compiler-style diagnostics) or json\n"
+	"      --format FORMAT   text (default: compiler-style diagnostics), json or\n"
+	"                        sarif (SARIF 2.1.0, for code scanning)\n"
+	"  -o, --output FILE     write the findings to FILE\n"
+	"      --db FILE         findings database (default " STORE_DEFAULT_PATH ")\n"
+	"      --no-db           no database: analyse everything, remember nothing\n"
+	"      --reanalyse       analyse unchanged files too (and store the results)\n"
+	"      --baseline        findings in the baseline (refcheck baseline create)\n"
+	"                        are marked and do not fail the run\n"
 	"      --color WHEN      colour text output: auto (on a terminal), always, never\n"
 	"      --enable CHECK    run only the checks enabled this way (repeatable)\n"
 	"      --disable CHECK   do not run CHECK (repeatable)\n"
@@ -75,6 +89,11 @@ static const char check_help[] =
 	"      --max-depth N     skip functions nested more than N levels deep\n"
 	"                        (default %u)\n"
 	"  -h, --help            show this help\n"
+	"\n"
+	"With a database, files whose content, flags, headers, packs and refcheck\n"
+	"build are unchanged since the last run are not parsed again: their stored\n"
+	"findings are reused; function summaries cross files through it. Progress\n"
+	"shows on a terminal.\n"
 	"\n"
 	"Findings and notes go to standard output; compiler errors, refcheck's own\n"
 	"errors and the closing summary to standard error.\n"
@@ -100,6 +119,39 @@ static const char dump_help[] =
 	"exit status: 0 printed; 2 usage or input error (including compiler errors\n"
 	"in FILE, and NAME not defined in it); 3 internal error.\n";
 
+static const char report_help[] =
+	"usage: refcheck report [--db FILE] [--run N|latest] [--format text|json|sarif]\n"
+	"                       [-o FILE] [--new | --fixed | --all]\n"
+	"\n"
+	"Print the findings of a run of `refcheck check` from the database: all of\n"
+	"them (default), only those new in that run, or those it found fixed.\n"
+	"Findings suppressed inline or in the baseline are marked (JSON, SARIF) or\n"
+	"counted (text).\n"
+	"\n"
+	"exit status: 0 printed; 2 no such database or run, or a bad database;\n"
+	"3 internal error.\n";
+
+static const char diff_help[] =
+	"usage: refcheck diff [--db FILE] [--format text|json|sarif] [-o FILE] RUN_A RUN_B\n"
+	"\n"
+	"The findings of RUN_B that RUN_A did not have (added), and those of RUN_A\n"
+	"that RUN_B no longer has (removed). A run is a number or 'latest'. JSON and\n"
+	"SARIF carry the added findings.\n"
+	"\n"
+	"exit status: 0 nothing added; 1 findings added; 2 bad input; 3 internal error.\n";
+
+static const char baseline_help[] =
+	"usage: refcheck baseline create [--db FILE] [--run N|latest]\n"
+	"       refcheck baseline show [--db FILE]\n"
+	"       refcheck baseline clear [--db FILE]\n"
+	"\n"
+	"The baseline holds accepted findings: `refcheck check --baseline` marks them\n"
+	"and fails only on the others. `create` replaces it by the findings of a run\n"
+	"(the latest by default). Entries match by file and fingerprint, which does\n"
+	"not change when unrelated lines move.\n"
+	"\n"
+	"exit status: 0 done; 2 bad input or database; 3 internal error.\n";
+
 enum {
 	OPT_MAX_STMTS = 256,
 	OPT_MAX_DEPTH,
@@ -111,6 +163,14 @@ enum {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_LIST_CHECKS,
+	OPT_DB,
+	OPT_NO_DB,
+	OPT_REANALYSE,
+	OPT_BASELINE,
+	OPT_RUN,
+	OPT_NEW,
+	OPT_FIXED,
+	OPT_ALL,
 };
 
 /* The options of `check`. The later stages add theirs here, with a line
@@ -128,6 +188,11 @@ static const struct option check_options_table[] = {
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "list-checks", no_argument, NULL, OPT_LIST_CHECKS },
+	{ "output", required_argument, NULL, 'o' },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "no-db", no_argument, NULL, OPT_NO_DB },
+	{ "reanalyse", no_argument, NULL, OPT_REANALYSE },
+	{ "baseline", no_argument, NULL, OPT_BASELINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -136,6 +201,18 @@ static const struct option dump_options_table[] = {
 	{ "function", required_argument, NULL, OPT_FUNCTION },
 	{ "no-locations", no_argument, NULL, OPT_NO_LOCATIONS },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct option store_options_table[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "run", required_argument, NULL, OPT_RUN },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "new", no_argument, NULL, OPT_NEW },
+	{ "fixed", no_argument, NULL, OPT_FIXED },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -225,7 +302,7 @@ static int cmd_check(int argc, char **argv)
 	int c, rc = 0;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(n, argv, ":p:j:h", check_options_table, NULL)) != -1) {
+	while ((c = getopt_long(n, argv, ":p:j:o:h", check_options_table, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o.build_dir = optarg;
@@ -250,8 +327,25 @@ static int cmd_check(int argc, char **argv)
 				o.analysis.format = ANALYSIS_FORMAT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o.analysis.format = ANALYSIS_FORMAT_JSON;
+			else if (strcmp(optarg, "sarif") == 0)
+				o.analysis.format = ANALYSIS_FORMAT_SARIF;
 			else
-				rc = usage_error("check", "--format: expected text or json, got '%s'", optarg);
+				rc = usage_error("check", "--format: expected text, json or sarif, got '%s'", optarg);
+			break;
+		case 'o':
+			o.analysis.output = optarg;
+			break;
+		case OPT_DB:
+			o.analysis.db = optarg;
+			break;
+		case OPT_NO_DB:
+			o.analysis.no_db = true;
+			break;
+		case OPT_REANALYSE:
+			o.analysis.reanalyse = true;
+			break;
+		case OPT_BASELINE:
+			o.analysis.baseline = true;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -289,10 +383,16 @@ static int cmd_check(int argc, char **argv)
 	}
 	if (!rc && optind >= n && !o.build_dir)
 		rc = usage_error("check", "%s", "nothing to analyse: give PATHs or -p BUILD_DIR");
+	if (!rc && o.analysis.baseline && o.analysis.no_db)
+		rc = usage_error("check", "%s", "--baseline needs the database (drop --no-db)");
 	if (rc) {
 		check_options_dispose(&o);
 		return rc;
 	}
+	struct strbuf args = STRBUF_INIT;
+	for (int i = 0; i < argc; i++)
+		sb_printf(&args, "%s%s", i ? " " : "refcheck ", argv[i]);
+	o.analysis.args = sb_str(&args);
 	o.analysis.color = color < 0 ? isatty(STDOUT_FILENO) : color;
 	if (o.build_dir && o.nflags)
 		fprintf(stderr, "refcheck: warning: compiler flags after '--' are ignored with -p\n");
@@ -302,7 +402,86 @@ static int cmd_check(int argc, char **argv)
 	struct driver_status st;
 	driver_check(&o, &st);
 	check_options_dispose(&o);
+	sb_dispose(&args);
 	return exit_code(&st);
+}
+
+/* The options `report`, `diff` and `baseline` share; only `report` takes
+ * --new/--fixed/--all, only `report` and `baseline create` take --run. */
+static int parse_store_options(const char *cmd, int argc, char **argv,
+                               struct store_cli_options *o, const char *help)
+{
+	enum report_format format = REPORT_TEXT;
+	bool is_report = strcmp(cmd, "report") == 0;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", store_options_table, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_RUN:
+			if (strcmp(cmd, "diff") == 0)
+				return usage_error(cmd, "%s", "give the two runs as RUN_A RUN_B");
+			o->run = optarg;
+			break;
+		case OPT_FORMAT:
+			if (!report_format_parse(optarg, &format))
+				return usage_error(cmd, "--format: expected text, json or sarif, got '%s'", optarg);
+			o->format = (int)format;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_NEW:
+		case OPT_FIXED:
+		case OPT_ALL:
+			if (!is_report)
+				return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+			o->which = c == OPT_NEW ? STORE_NEW : c == OPT_FIXED ? STORE_FIXED : STORE_UNCHANGED;
+			break;
+		case 'h':
+			fputs(help, stdout);
+			return -1;
+		case ':':
+			return usage_error(cmd, "option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return 0;
+}
+
+static int cmd_store(const char *cmd, int argc, char **argv)
+{
+	struct store_cli_options o = { .which = STORE_UNCHANGED, .color = isatty(STDOUT_FILENO) };
+	struct store_cli_status st = { 0 };
+	const char *help = strcmp(cmd, "report") == 0 ? report_help
+	                 : strcmp(cmd, "diff") == 0 ? diff_help : baseline_help;
+	int rc = parse_store_options(cmd, argc, argv, &o, help);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	int rest = argc - optind;
+	char **args = argv + optind;
+	if (strcmp(cmd, "report") == 0) {
+		if (rest)
+			return usage_error(cmd, "unexpected argument '%s'", args[0]);
+		store_cli_report(&o, &st);
+	} else if (strcmp(cmd, "diff") == 0) {
+		if (rest != 2)
+			return usage_error(cmd, "%s", "expected two runs: RUN_A RUN_B");
+		store_cli_diff(&o, args[0], args[1], &st);
+	} else {
+		if (rest != 1 || (strcmp(args[0], "create") && strcmp(args[0], "show") &&
+		                  strcmp(args[0], "clear")))
+			return usage_error(cmd, "%s", "expected create, show or clear");
+		if (o.run && strcmp(args[0], "create") != 0)
+			return usage_error(cmd, "%s", "--run goes with create");
+		store_cli_baseline(&o, args[0], &st);
+	}
+	struct driver_status ds = { st.findings, st.input_error, st.internal_error };
+	return exit_code(&ds);
 }
 
 static int cmd_dump_ir(int argc, char **argv)
@@ -375,5 +554,7 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "dump-ir") == 0)
 		return cmd_dump_ir(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0 || strcmp(cmd, "diff") == 0 || strcmp(cmd, "baseline") == 0)
+		return cmd_store(cmd, argc - 1, argv + 1);
 	return usage_error(NULL, "unknown command '%s'", cmd);
 }

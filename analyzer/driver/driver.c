@@ -9,6 +9,11 @@
  * streams. Nothing libclang-owned crosses threads; the slots are handed
  * over under the mutex.
  *
+ * Passes (analysis.h): jobs the analysis does not need (unchanged since
+ * the database's last run, or settled in a later pass of cross-TU
+ * summaries) are not parsed; their slots are done at once, and the main
+ * thread hands the unchanged ones to analysis_job_reused in order.
+ *
  * Stacks: workers run with WORKER_STACK bytes of stack, so that lowering's
  * own depth limit (fe_options.max_depth), not the stack, bounds recursion.
  * libclang parses on a helper thread of its own (8 MB, with crash
@@ -39,6 +44,8 @@ struct slot {
 	bool parse_errors;
 	char msg[sizeof(((struct err *)0)->msg)];
 	struct analysis_tu_result *result;
+	bool reused;                    /* not parsed: unchanged (first pass) */
+	bool idle;                      /* not parsed: not needed in this pass */
 };
 
 struct run {
@@ -47,6 +54,8 @@ struct run {
 	struct analysis *analysis;
 	struct slot *slots;
 	size_t next;                    /* next job to take */
+	const bool *need;               /* this pass's jobs */
+	bool first_pass;
 	pthread_mutex_t lock;
 	pthread_cond_t ready;
 };
@@ -72,8 +81,14 @@ static void run_job(struct run *r, struct fe_worker *w, size_t i)
 	struct slot s = { 0 };
 	struct err e = { 0 };
 	struct ir_tu *tu = NULL;
-	int rc = fe_parse(w, &r->jobs->jobs[i], NULL, 0, &tu, &e);
-	if (rc == 0) {
+	int rc = 0;
+	if (!r->need[i]) {
+		s.reused = r->first_pass;
+		s.idle = !r->first_pass;
+	} else {
+		rc = fe_parse(w, &r->jobs->jobs[i], NULL, 0, &tu, &e);
+	}
+	if (rc == 0 && tu) {
 		s.errors = format_errors(tu);
 		s.parse_errors = fe_count_errors(tu) > 0;
 		rc = analysis_run_tu(r->analysis, tu, &s.result);
@@ -126,6 +141,7 @@ static double now(void)
 }
 
 struct progress {
+	const struct analysis *analysis;
 	bool enabled, shown;
 	double start;
 	size_t total;
@@ -143,7 +159,9 @@ static void progress_show(struct progress *p, size_t done)
 {
 	if (!p->enabled || now() - p->start < 1.0)
 		return;
-	fprintf(stderr, "\r\033[Krefcheck: %zu/%zu files", done, p->total);
+	fprintf(stderr, "\r\033[Krefcheck: %zu/%zu files, %u finding%s", done, p->total,
+	        analysis_findings_so_far(p->analysis),
+	        analysis_findings_so_far(p->analysis) == 1 ? "" : "s");
 	fflush(stderr);
 	p->shown = true;
 }
@@ -157,8 +175,14 @@ static size_t count_done(const struct run *r)
 }
 
 /* Print slot i (main thread, in order) and fold it into the status. */
-static void print_slot(struct run *r, struct slot *s, struct driver_status *st)
+static void print_slot(struct run *r, size_t i, struct slot *s, struct driver_status *st)
 {
+	if (s->idle)
+		return;
+	if (s->reused) {
+		analysis_job_reused(r->analysis, i);
+		return;
+	}
 	if (s->errors)
 		fputs(s->errors, stderr);
 	if (s->parse_errors)
@@ -170,12 +194,8 @@ static void print_slot(struct run *r, struct slot *s, struct driver_status *st)
 		fprintf(stderr, "refcheck: error: %s\n", s->msg);
 		st->input_error = true;
 	}
-	if (s->result) {
-		analysis_print_tu_result(r->analysis, s->result, stdout);
-		fflush(stdout);
-		analysis_tu_result_free(s->result);
-		s->result = NULL;
-	}
+	analysis_job_result(r->analysis, i, s->result, s->parse_errors);
+	s->result = NULL;
 	free(s->errors);
 	s->errors = NULL;
 }
@@ -226,7 +246,7 @@ static void run_all(struct run *r, unsigned njobs, struct progress *prog, struct
 		r->slots[i].errors = NULL;
 		pthread_mutex_unlock(&r->lock);
 		progress_clear(prog);
-		print_slot(r, &s, st);
+		print_slot(r, i, &s, st);
 		progress_show(prog, i + 1);
 	}
 	for (unsigned t = 0; t < started; t++)
@@ -274,14 +294,35 @@ void driver_check(struct check_options *o, struct driver_status *st)
 	r.slots = xcalloc(jobs.n ? jobs.n : 1, sizeof(*r.slots));
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.ready, NULL);
-	struct progress prog = { o->progress, false, now(), jobs.n };
-	run_all(&r, o->jobs, &prog, st);
+	struct progress prog = { a, o->progress, false, now(), jobs.n };
+	bool *need = xcalloc(jobs.n ? jobs.n : 1, sizeof(*need));
+	if (analysis_plan(a, jobs.jobs, jobs.n, need, &e) < 0) {
+		fprintf(stderr, "refcheck: error: %s\n", e.msg);
+		st->input_error = true;
+	} else {
+		r.need = need;
+		r.first_pass = true;
+		run_all(&r, o->jobs, &prog, st);
+		/* Later passes: the jobs whose callees' summaries changed. */
+		while (analysis_next_pass(a, need)) {
+			memset(r.slots, 0, sizeof(*r.slots) * jobs.n);
+			r.next = 0;
+			r.first_pass = false;
+			prog.start = now();
+			run_all(&r, o->jobs, &prog, st);
+		}
+	}
+	free(need);
 	pthread_cond_destroy(&r.ready);
 	pthread_mutex_destroy(&r.lock);
 	free(r.slots);
 
 	int findings = analysis_summary(a, stderr);
 	st->findings = findings > 0 ? (unsigned)findings : 0;
+	if (findings == -3)
+		st->internal_error = true;
+	else if (findings < 0)
+		st->input_error = true;
 	analysis_free(a);
 	fe_joblist_dispose(&jobs);
 }

@@ -179,6 +179,43 @@ static void fe_tu_dispose(struct fe_tu *t)
 	u64map_dispose(&t->noreturn_decls);
 }
 
+static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
+                            CXClientData data)
+{
+	struct fe_tu *t = data;
+	(void)stack;
+	if (depth == 0)
+		return;         /* the main file itself */
+	CXString name = clang_File_tryGetRealPathName(file);
+	const char *path = clang_getCString(name);
+	if (!path || !*path) {
+		clang_disposeString(name);
+		name = clang_getFileName(file);
+		path = clang_getCString(name);
+	}
+	if (path && *path) {
+		const char *copy = ir_strdup(t->tu, path);
+		VEC_PUSH(t->tu->includes, t->tu->nincludes, t->tu->cap_includes, copy);
+	}
+	clang_disposeString(name);
+}
+
+/* The headers the TU read, for incremental re-runs (ir_tu.includes).
+ * libclang visits each file once per inclusion; keep the first. */
+static void collect_includes(struct fe_tu *t)
+{
+	clang_getInclusions(t->ctu, visit_inclusion, t);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < t->tu->nincludes; i++) {
+		bool seen = false;
+		for (uint32_t j = 0; j < n && !seen; j++)
+			seen = strcmp(t->tu->includes[j], t->tu->includes[i]) == 0;
+		if (!seen)
+			t->tu->includes[n++] = t->tu->includes[i];
+	}
+	t->tu->nincludes = n;
+}
+
 static const char *parse_error_name(enum CXErrorCode code)
 {
 	switch (code) {
@@ -240,6 +277,7 @@ int fe_parse(struct fe_worker *w, const struct fe_job *job, const struct fe_sour
 	t.ctu = ctu;
 	t.tu = ir_tu_new(job->file);
 	collect_diags(&t);
+	collect_includes(&t);
 	lower_tu(&t);
 	fe_tu_dispose(&t);
 	clang_disposeTranslationUnit(ctu);

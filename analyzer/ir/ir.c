@@ -42,6 +42,7 @@ void ir_tu_free(struct ir_tu *tu)
 	free(tu->records);
 	free(tu->globals);
 	free(tu->diags);
+	free(tu->includes);
 	free(tu->files);
 	arena_free(tu->arena);
 	free(tu);

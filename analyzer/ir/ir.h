@@ -302,6 +302,11 @@ struct ir_tu {
 	uint32_t nglobals, cap_globals;
 	struct ir_diag *diags;
 	uint32_t ndiags, cap_diags;
+	/* Every file the TU included, directly or not, as absolute real paths
+	 * (each once, in inclusion order; the main file is not among them).
+	 * The store hashes them to decide whether a re-run may skip the TU. */
+	const char **includes;
+	uint32_t nincludes, cap_includes;
 };
 
 /* ---- builders (used by lowering and by tests that build IR by hand) ---- */

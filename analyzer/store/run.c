@@ -249,6 +249,13 @@ int store_tu_record(struct store *s, int64_t run, const struct store_tu_result *
 	if ((error = upsert_file(s, run, r, &file_id, e)) < 0 ||
 	    (error = record_deps(s, file_id, r, e)) < 0)
 		goto cleanup;
+	/* Analysed again in the same run (a later pass of cross-TU summaries,
+	 * or after being reused): this analysis replaces the run's listing. */
+	if ((error = exec_ints(s,
+		"DELETE FROM run_findings WHERE run_id = ?1 AND occurrence_id IN"
+		" (SELECT o.id FROM occurrences o JOIN findings f ON f.id = o.finding_id"
+		"  WHERE f.file_id = ?2)", (int64_t[]){ run, file_id }, 2, e)) < 0)
+		goto cleanup;
 	for (uint32_t i = 0; r->findings && i < r->findings->n; i++)
 		if ((error = record_finding(s, run, file_id, r->findings->items[i], e)) < 0)
 			goto cleanup;
@@ -380,16 +387,18 @@ cleanup:
 
 /* ---- summaries ---- */
 
-int store_summaries_each(struct store *s, const char *path,
+int store_summaries_each(struct store *s, const char *path, const char *env,
                          int (*cb)(const char *tu, const char *name, const char *data, void *arg),
                          void *arg, struct err *e)
 {
 	sqlite3_stmt *st = store_prepare(s,
 		"SELECT f.path, su.name, su.data FROM summaries su JOIN files f ON f.id = su.file_id"
-		" WHERE ?1 IS NULL OR f.path <> ?1 ORDER BY f.path, su.name", e);
+		" WHERE (?1 IS NULL OR f.path <> ?1) AND (?2 IS NULL OR f.env_hash = ?2)"
+		" ORDER BY f.path, su.name", e);
 	if (!st)
 		return e->code;
 	store_bind_text(st, 1, path);
+	store_bind_text(st, 2, env);
 	int rc;
 	while ((rc = store_step(s, st, e)) == 1)
 		if (cb(store_col_text(st, 0), store_col_text(st, 1), store_col_text(st, 2), arg))

@@ -174,9 +174,10 @@ int store_tu_record(struct store *s, int64_t run, const struct store_tu_result *
 int store_tu_reuse(struct store *s, int64_t run, const char *path, struct finding_list *out,
                    uint32_t *out_partial, struct err *e);
 
-/* Summaries of functions defined by TUs other than `path` (NULL: all), as
- * last stored; cb is called per summary. */
-int store_summaries_each(struct store *s, const char *path,
+/* Summaries of functions defined by TUs other than `path` (NULL: all)
+ * whose last analysis ran in environment `env` (NULL: any), as last
+ * stored, ordered by TU path then name; cb is called per summary. */
+int store_summaries_each(struct store *s, const char *path, const char *env,
                          int (*cb)(const char *tu, const char *name, const char *data, void *arg),
                          void *arg, struct err *e);
 

@@ -330,7 +330,7 @@ Test(store_runs, summaries_of_other_files)
 	cr_assert_eq(store_tu_record(s, r1, &rb, &e), 0, "%s", e.msg);
 	finish(s, r1);
 	struct seen seen = { 0 };
-	cr_assert_eq(store_summaries_each(s, "/src/main.c", collect_summary, &seen, &e), 0);
+	cr_assert_eq(store_summaries_each(s, "/src/main.c", NULL, collect_summary, &seen, &e), 0);
 	cr_assert_eq(seen.n, 2);
 	cr_assert_str_eq(seen.names[0], "helper_get");
 	cr_assert_str_eq(seen.names[1], "helper_new");
@@ -338,7 +338,7 @@ Test(store_runs, summaries_of_other_files)
 	ra.nsummaries = 1;
 	cr_assert_eq(store_tu_record(s, r1, &ra, &e), 0, "%s", e.msg);
 	seen.n = 0;
-	cr_assert_eq(store_summaries_each(s, "/src/main.c", collect_summary, &seen, &e), 0);
+	cr_assert_eq(store_summaries_each(s, "/src/main.c", NULL, collect_summary, &seen, &e), 0);
 	cr_assert_eq(seen.n, 1);
 	store_close(s);
 }
