@@ -98,6 +98,8 @@ static void build_ring(long n)
 /* Returns a new reference to the root. */
 static node *build_tree(long n)
 {
+    if (n < 1)
+        n = 1;
     node **nodes = malloc((size_t)n * sizeof(*nodes));
     if (nodes == NULL) {
         fprintf(stderr, "out of memory\n");

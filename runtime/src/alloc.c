@@ -25,11 +25,15 @@
 
 #include "internal.h"
 
+/* RC_FORCE_POOL keeps the pool in a sanitizer build (the test suite uses
+ * it to run the collector's release paths under ASan). */
+#if !defined(RC_FORCE_POOL)
 #if defined(__SANITIZE_ADDRESS__)
 #define RC_NO_POOL 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define RC_NO_POOL 1
+#endif
 #endif
 #endif
 
@@ -94,6 +98,9 @@ typedef struct pool_class {
 } pool_class;
 
 static pool_class classes[POOL_CLASSES + 1];
+static void **arenas; /* every arena, so leak checkers see them referenced */
+static size_t narenas, arenas_cap;
+static int hold_reuse; /* free lists are not handed out while set */
 
 /* arena_bits[a >> 32] is a bitmap of the 4096 arenas in that 4 GiB region. */
 #define REGION_SHIFT 32
@@ -114,6 +121,14 @@ static int pool_owns(const void *p)
 
 static int pool_grow(pool_class *c, size_t block)
 {
+    if (narenas == arenas_cap) {
+        size_t cap = arenas_cap ? arenas_cap * 2 : 16;
+        void **p = realloc(arenas, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        arenas = p;
+        arenas_cap = cap;
+    }
     char *arena = aligned_alloc(ARENA_SIZE, ARENA_SIZE);
     if (arena == NULL)
         return -1;
@@ -133,6 +148,7 @@ static int pool_grow(pool_class *c, size_t block)
     size_t i = (a >> ARENA_SHIFT) & ((1u << (REGION_SHIFT - ARENA_SHIFT)) - 1);
     (*bits)[i >> 6] |= (uint64_t)1 << (i & 63);
     ((pool_arena *)(void *)arena)->block = block;
+    arenas[narenas++] = arena;
     /* The arena header takes the first 64 bytes; blocks stay 16-aligned. */
     c->bump = arena + 64;
     c->bump_end = arena + ARENA_SIZE;
@@ -144,7 +160,7 @@ static void *pool_alloc(size_t size)
     size_t k = (size + 15) >> 4;
     pool_class *c = &classes[k];
     void *p = c->free_list;
-    if (RC_LIKELY(p != NULL)) {
+    if (RC_LIKELY(p != NULL && !hold_reuse)) {
         c->free_list = *(void **)p;
         return p;
     }
@@ -168,6 +184,18 @@ static void pool_free(void *p)
     c->free_list = p;
 }
 #endif
+
+int rc_alloc__hold_reuse(int on)
+{
+#ifndef RC_NO_POOL
+    if (current.alloc == NULL && current.free == NULL) {
+        hold_reuse = on;
+        return 1;
+    }
+#endif
+    (void)on;
+    return 0;
+}
 
 void *rc_alloc__malloc(size_t size, const char *file, int line)
 {

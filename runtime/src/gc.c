@@ -227,8 +227,7 @@ static void move_unreachable(rc_gc_head *young, rc_gc_head *unreachable, garbage
         rc_object *op = rc_gc__from_gc(g);
         if (gc_get_refs(g) != 0) {
             op->ob_type->traverse(op, visit_reachable, &ctx);
-            gc_set_prev(g, prev);
-            g->prev &= ~GC_PREV_COLLECTING;
+            g->prev = (g->prev & (GC_PREV_FLAGS & ~GC_PREV_COLLECTING)) | (uintptr_t)prev;
             prev = g;
         } else {
             prev->next = g->next;
@@ -287,6 +286,26 @@ static garbage_needs scan_unreachable(rc_gc_head *unreachable, unsigned debug)
 
 static void free_in_bulk(rc_gc_head *collectable)
 {
+#ifndef RC_DEBUG
+    /* One walk when the pool holds freed blocks intact (only their first
+     * word, the header's next, is overwritten): a later dealloc may still
+     * decrement a count in an already freed block, which is harmless then.
+     * Debug builds poison freed blocks, so they take two walks. */
+    if (rc_alloc__hold_reuse(1)) {
+        for (rc_gc_head *g = NEXT_MASKED(collectable), *next; g != collectable; g = next) {
+            PREFETCH(g);
+            next = NEXT_MASKED(g);
+            rc_object *op = rc_gc__from_gc(g);
+            if (op->ob_type->dealloc)
+                op->ob_type->dealloc(op);
+            g->next = 0;
+            rc_object__free_block(op);
+        }
+        rc_alloc__hold_reuse(0);
+        gc_list_init(collectable);
+        return;
+    }
+#endif
     for (rc_gc_head *g = NEXT_MASKED(collectable); g != collectable; g = NEXT_MASKED(g)) {
         PREFETCH(g);
         rc_object *op = rc_gc__from_gc(g);

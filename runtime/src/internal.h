@@ -111,6 +111,11 @@ void rc_error__restore(const rc_error_saved *s);
 void *rc_alloc__malloc(size_t size, const char *file, int line);
 void *rc_alloc__realloc(void *p, size_t size, const char *file, int line);
 void rc_alloc__free(void *p);
+/* While on, freed pool blocks keep their contents past the first word
+ * until turned off (they are not handed out again), which lets the
+ * collector free garbage while later deallocs still decrement counts in
+ * it. Returns 1 if that holds (the pool is in use), 0 otherwise. */
+int rc_alloc__hold_reuse(int on);
 
 /* ---- gc.c / gc_api.c ----------------------------------------------------- */
 

@@ -102,8 +102,15 @@ Test(trace, object_site)
     rc_decref(o);
 }
 
-static rc_object *alloc_site_a(void) { return rc_new(&blob_type); }
-static rc_object *alloc_site_b(void) { return rc_int_new(7); }
+__attribute__((noinline)) static rc_object *alloc_site_a(void) { return rc_new(&blob_type); }
+/* One call site of rc_int_new (whose site is its caller's address) even
+ * when optimised: no inlining, no tail call. */
+__attribute__((noinline)) static rc_object *alloc_site_b(void)
+{
+    rc_object *o = rc_int_new(7);
+    __asm__ volatile("" ::: "memory");
+    return o;
+}
 
 Test(trace, statistics_by_line_type_file)
 {
