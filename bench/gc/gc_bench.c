@@ -80,21 +80,6 @@ static void build_pairs(long npairs)
     }
 }
 
-static void build_ring(long n)
-{
-    node *first = new_node();
-    node *prev = (node *)rc_newref(first);
-    for (long i = 0; i < n - 1; i++) {
-        node *nd = new_node();
-        prev->a = rc_newref(nd);
-        rc_decref(prev);
-        prev = nd;
-    }
-    prev->a = rc_newref(first);
-    rc_decref(first);
-    rc_decref(prev);
-}
-
 /* Returns a new reference to the root. */
 static node *build_tree(long n)
 {
@@ -122,7 +107,9 @@ static node *build_tree(long n)
     return root;
 }
 
-static node *build_chain(long n)
+/* A chain node[i].a = node[i+1], built as the Python script does; returns
+ * new references to the head and (in *tail) the last node. */
+static node *build_chain(long n, node **tail)
 {
     node *head = new_node();
     node *prev = (node *)rc_newref(head);
@@ -132,8 +119,17 @@ static node *build_chain(long n)
         rc_decref(prev);
         prev = nd;
     }
-    rc_decref(prev);
+    *tail = prev;
     return head;
+}
+
+static void build_ring(long n)
+{
+    node *last;
+    node *first = build_chain(n, &last);
+    last->a = rc_newref(first);
+    rc_decref(first);
+    rc_decref(last);
 }
 
 static long long timed_collect(long *found)
@@ -199,7 +195,9 @@ static void child(const char *shape, long n)
         printf("{\"shape\": \"%s\", \"n\": %ld, \"ns\": %lld, \"release_ns\": %lld, \"peak\": %zu}\n",
                shape, n, best_a, best_r, peak);
     } else if (strcmp(shape, "chain_free") == 0) {
-        node *head = build_chain(n);
+        node *tail;
+        node *head = build_chain(n, &tail);
+        rc_decref(tail);
         long long t0 = now_ns();
         rc_decref(head);
         ns = now_ns() - t0;

@@ -266,18 +266,29 @@ static int list_all(rc_object *result, int gen, int (*keep)(rc_object *, void *)
     return 0;
 }
 
-rc_object *rc_gc_get_objects(int gen)
+/* A new list filled by fill(result, arg), or NULL (the list released). */
+static rc_object *new_list(int (*fill)(rc_object *result, void *arg), void *arg)
 {
-    if (gen != -1 && check_gen(gen, "rc_gc_get_objects") < 0)
-        return NULL;
     rc_object *result = rc_list_new(0);
     if (result == NULL)
         return NULL;
-    if (list_all(result, gen, NULL, NULL) < 0) {
+    if (fill(result, arg) < 0) {
         rc_decref(result);
         return NULL;
     }
     return result;
+}
+
+static int fill_objects(rc_object *result, void *arg)
+{
+    return list_all(result, *(int *)arg, NULL, NULL);
+}
+
+rc_object *rc_gc_get_objects(int gen)
+{
+    if (gen != -1 && check_gen(gen, "rc_gc_get_objects") < 0)
+        return NULL;
+    return new_list(fill_objects, &gen);
 }
 
 static int visit_match(rc_object *op, void *arg) { return op == arg; }
@@ -287,32 +298,29 @@ static int refers_to(rc_object *op, void *target)
     return op->ob_type->traverse(op, visit_match, target) != 0;
 }
 
+static int fill_referrers(rc_object *result, void *target)
+{
+    return list_all(result, -1, refers_to, target);
+}
+
 rc_object *rc_gc_get_referrers(rc_object *o)
 {
     if (rc_object__check(o, NULL, "rc_gc_get_referrers") < 0)
         return NULL;
-    rc_object *result = rc_list_new(0);
-    if (result == NULL)
-        return NULL;
-    if (list_all(result, -1, refers_to, o) < 0) {
-        rc_decref(result);
-        return NULL;
-    }
-    return result;
+    return new_list(fill_referrers, o);
 }
 
 static int visit_append(rc_object *op, void *result) { return rc_list__append(result, op) < 0; }
+
+static int fill_referents(rc_object *result, void *o)
+{
+    const rc_type *t = ((rc_object *)o)->ob_type;
+    return t->traverse && t->traverse(o, visit_append, result) != 0 ? -1 : 0;
+}
 
 rc_object *rc_gc_get_referents(rc_object *o)
 {
     if (rc_object__check(o, NULL, "rc_gc_get_referents") < 0)
         return NULL;
-    rc_object *result = rc_list_new(0);
-    if (result == NULL)
-        return NULL;
-    if (o->ob_type->traverse && o->ob_type->traverse(o, visit_append, result) != 0) {
-        rc_decref(result);
-        return NULL;
-    }
-    return result;
+    return new_list(fill_referents, o);
 }

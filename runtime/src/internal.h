@@ -90,6 +90,10 @@ rc_object *rc_object__alloc(const rc_type *t, size_t extra, const char *file, in
  * RC_ERR_TYPE and returns -1, or returns 0. Aborts on a freed object in
  * debug builds. t NULL accepts any type. */
 int rc_object__check(rc_object *o, const rc_type *t, const char *fn);
+/* The checks of the stealing setters (rc_list_set, rc_tuple_set): 0 if item
+ * is an object and container an instance of t; otherwise an error is set,
+ * item (stolen even on failure) is released, and -1 returned. */
+int rc_object__check_setter(rc_object *container, const rc_type *t, rc_object *item, const char *fn);
 /* Free the block of o, whose dealloc has run (trace, live count, quarantine). */
 void rc_object__free_block(rc_object *o);
 extern size_t rc_object__live;

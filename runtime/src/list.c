@@ -120,12 +120,8 @@ rc_object *rc_list_get(rc_object *list, size_t i)
 
 int rc_list_set(rc_object *list, size_t i, rc_object *item)
 {
-    if (rc_object__check(item, NULL, "rc_list_set") < 0)
+    if (rc_object__check_setter(list, &rc_list_type, item, "rc_list_set") < 0)
         return -1;
-    if (rc_object__check(list, &rc_list_type, "rc_list_set") < 0) {
-        rc_decref(item); /* stolen even on failure */
-        return -1;
-    }
     list_object *l = (list_object *)list;
     if (i >= l->size) {
         rc_error_set(RC_ERR_INDEX, "rc_list_set: index %zu out of range (size %zu)", i, l->size);

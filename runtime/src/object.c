@@ -207,6 +207,17 @@ int rc_object__check(rc_object *o, const rc_type *t, const char *fn)
     return 0;
 }
 
+int rc_object__check_setter(rc_object *container, const rc_type *t, rc_object *item, const char *fn)
+{
+    if (rc_object__check(item, NULL, fn) < 0)
+        return -1;
+    if (rc_object__check(container, t, fn) < 0) {
+        rc_decref(item); /* stolen even on failure */
+        return -1;
+    }
+    return 0;
+}
+
 intptr_t rc_object_refcount(const rc_object *o)
 {
     if (o == NULL) {

@@ -78,12 +78,8 @@ rc_object *rc_tuple_new(size_t n)
 
 int rc_tuple_set(rc_object *t, size_t i, rc_object *item)
 {
-    if (rc_object__check(item, NULL, "rc_tuple_set") < 0)
+    if (rc_object__check_setter(t, &rc_tuple_type, item, "rc_tuple_set") < 0)
         return -1;
-    if (rc_object__check(t, &rc_tuple_type, "rc_tuple_set") < 0) {
-        rc_decref(item); /* stolen even on failure */
-        return -1;
-    }
     tuple_object *tt = (tuple_object *)t;
     if (i >= tt->size) {
         rc_error_set(RC_ERR_INDEX, "rc_tuple_set: index %zu out of range (size %zu)", i, tt->size);
