@@ -10,7 +10,8 @@
 static void dangling_on_use(const struct event *ev)
 {
 	const struct aval *v = ev->v;
-	if (!(v->flags & VF_INVALID) || v->owned > 0 || (v->flags & VF_RELEASED))
+	if (!(v->flags & VF_INVALID) || v->owned > 0 || (v->flags & VF_RELEASED) ||
+	    ev->detail == USE_RELEASE)
 		return;
 	struct strbuf who = STRBUF_INIT;
 	engine_describe(ev->ctx, v, &who);

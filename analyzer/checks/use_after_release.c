@@ -10,12 +10,12 @@ static void uar_on_use(const struct event *ev)
 	const struct aval *v = ev->v;
 	if (!(v->flags & VF_RELEASED) || v->owned > 0)
 		return;
-	if (ev->callee && (ev->callee->prim == MODEL_PRIM_DECREF || ev->callee->prim == MODEL_PRIM_XDECREF))
+	if (ev->detail == USE_RELEASE)
 		return;
 	static const char *const how[] = {
 		[USE_DEREF] = "is dereferenced", [USE_ARG] = "is passed to %s",
 		[USE_ARG_NONNULL] = "is passed to %s", [USE_INCREF] = "is incref'd",
-		[USE_RETURN] = "is returned", [USE_STORE] = "is stored",
+		[USE_RETURN] = "is returned", [USE_STORE] = "is stored", [USE_RELEASE] = "is released",
 	};
 	struct strbuf who = STRBUF_INIT, what = STRBUF_INIT;
 	engine_describe(ev->ctx, v, &who);

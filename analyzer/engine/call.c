@@ -130,6 +130,18 @@ static const struct ir_loc *stmt_loc(const struct ir_stmt *st)
 	return &st->loc;
 }
 
+/* Is v borrowed from owner, directly or through a chain of loads
+ * (list->ob_item[i] is borrowed from ob_item, which the list holds)? */
+static bool owned_by(const struct state *s, val_t v, val_t owner)
+{
+	for (int depth = 0; depth < 4 && v; depth++) {
+		v = s->vals[v].owner;
+		if (v == owner)
+			return true;
+	}
+	return false;
+}
+
 static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char *by)
 {
 	struct state *s = ctx->cur;
@@ -140,7 +152,7 @@ static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char 
 		bool from_container = a->origin == ORIG_BORROWED || a->origin == ORIG_LOAD;
 		if (!from_container)
 			continue;
-		if (owner != VAL_NONE ? a->owner != owner : a->owner == VAL_NONE)
+		if (owner != VAL_NONE ? !owned_by(ctx->cur, v, owner) : a->owner == VAL_NONE)
 			continue;
 		/* Code run by a call cannot free what a stable borrow hangs on;
 		 * only its owner's release or mutation can. */
@@ -152,6 +164,15 @@ static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char 
 	}
 }
 
+/* A use that would crash on NULL: the paths that go on past it had a
+ * pointer, so a NULL result is reported once, at its first such use. */
+static void assume_nonnull(struct engine_ctx *ctx, val_t v)
+{
+	struct aval *a = state_val(ctx->cur, v);
+	if (!engine_val_is_null(a))
+		eval_restrict(ctx, v, INT64_MIN, INT64_MAX, true);
+}
+
 static void do_incref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_stmt *st,
                       const struct model_fn *m, uint32_t argno)
 {
@@ -161,6 +182,8 @@ static void do_incref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 		a->origin = ORIG_UNKNOWN;
 	}
 	engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, x ? USE_ARG : USE_INCREF);
+	if (!x)
+		assume_nonnull(ctx, v);
 	a = state_val(ctx->cur, v);
 	if (engine_val_is_null(a))
 		return;
@@ -177,8 +200,10 @@ static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 		a->is_obj = true;
 		a->origin = ORIG_UNKNOWN;
 	}
-	if (!x)
-		engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, USE_ARG_NONNULL);
+	if (!x) {
+		engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, USE_RELEASE);
+		assume_nonnull(ctx, v);
+	}
 	a = state_val(ctx->cur, v);
 	if (engine_val_is_null(a))
 		return;
@@ -238,9 +263,12 @@ static val_t borrowed_owner(struct engine_ctx *ctx, const struct model_fn *m,
 
 /* A new value produced by the call: a result or an out-parameter.
  * origin is ORIG_NEW (owned), ORIG_BORROWED, or ORIG_LOAD (a field read by
- * an accessor, MODEL_RET_FIELD); `stable` marks a borrow no code can free. */
+ * an accessor, MODEL_RET_FIELD); `stable` marks a borrow no code can free.
+ * Its nullness is unknown: a NULL is a failure (VF_MAYFAIL, checked before
+ * use) only when the model says the call fails with NULL; otherwise NULL is
+ * an ordinary answer (PyErr_Occurred) and both outcomes stay possible. */
 static val_t produce(struct engine_ctx *ctx, const struct model_fn *m, const struct ir_stmt *st,
-                     uint8_t origin, val_t owner, bool may_be_null, bool stable)
+                     uint8_t origin, val_t owner, bool failure_is_null, bool stable)
 {
 	bool is_new = origin == ORIG_NEW;
 	val_t v = state_new_val(ctx->cur);
@@ -255,12 +283,8 @@ static val_t produce(struct engine_ctx *ctx, const struct model_fn *m, const str
 	a->callee = st->call.callee ? st->call.callee : (st->call.macro ? st->call.macro : NULL);
 	if (m->source == MODEL_SRC_DEFAULT)
 		a->flags |= VF_ASSUMED;
-	if (may_be_null) {
-		if (m->source != MODEL_SRC_DEFAULT)
-			a->flags |= VF_MAYFAIL;
-	} else {
-		a->ne0 = true;
-	}
+	if (failure_is_null && m->source != MODEL_SRC_DEFAULT)
+		a->flags |= VF_MAYFAIL;
 	return v;
 }
 
@@ -279,10 +303,10 @@ static void set_out_params(struct engine_ctx *ctx, const struct ir_stmt *st,
 		/* What a format parse stores is borrowed from the argument tuple,
 		 * which its caller holds and nobody can change: stable. */
 		bool stable = m->stable || (a->format_borrow_out & bit);
+		/* An out-parameter may be left NULL (PyErr_Fetch, optional args):
+		 * that is not a failure. */
 		val_t v = produce(ctx, m, st, is_new ? ORIG_NEW : ORIG_BORROWED,
-		                  is_new ? VAL_NONE : first_obj_arg(ctx, a), true, stable);
-		/* An out-parameter may be left NULL (PyErr_Fetch, optional args). */
-		state_val(ctx->cur, v)->flags &= (uint8_t)~VF_MAYFAIL;
+		                  is_new ? VAL_NONE : first_obj_arg(ctx, a), false, stable);
 		eval_store(ctx, target, (struct sval){ v, false, 0 }, st->loc, st);
 	}
 }
@@ -371,11 +395,8 @@ static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const 
 	} else if (result_is_obj(ctx, st, m)) {
 		bool is_new = m->returns != MODEL_RET_BORROWED && m->returns != MODEL_RET_FIELD;
 		uint8_t origin = is_new ? ORIG_NEW : m->returns == MODEL_RET_FIELD ? ORIG_LOAD : ORIG_BORROWED;
-		bool may_null = m->fails != MODEL_FAILS_NEVER &&
-		                (m->fails == MODEL_FAILS_NULL || m->source == MODEL_SRC_DEFAULT ||
-		                 m->fails == MODEL_FAILS_UNKNOWN);
-		r.v = produce(ctx, m, st, origin, is_new ? VAL_NONE : borrowed_owner(ctx, m, a), may_null,
-		              m->stable);
+		r.v = produce(ctx, m, st, origin, is_new ? VAL_NONE : borrowed_owner(ctx, m, a),
+		              m->fails == MODEL_FAILS_NULL, m->stable);
 		if (outcome >= 0 && m->fails == MODEL_FAILS_NULL) {
 			if (outcome)
 				eval_restrict(ctx, r.v, INT64_MIN, INT64_MAX, true);

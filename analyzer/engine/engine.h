@@ -90,7 +90,8 @@ enum use_kind {
 	USE_ARG_NONNULL,    /* passed where NULL is not allowed */
 	USE_INCREF,         /* taking a reference (incref/newref, not the x-variants) */
 	USE_RETURN,
-	USE_STORE           /* stored into memory */
+	USE_STORE,          /* stored into memory */
+	USE_RELEASE         /* released (decref): NULL not allowed; not a use of the object */
 };
 
 enum lost_kind {

@@ -41,7 +41,7 @@ enum model_returns {
 
 enum model_fails {
 	MODEL_FAILS_UNKNOWN,
-	MODEL_FAILS_NEVER,
+	MODEL_FAILS_NEVER,      /* no failure value: a NULL result, if any, is an ordinary answer */
 	MODEL_FAILS_NULL,       /* a pointer result is NULL on failure */
 	MODEL_FAILS_NEGATIVE,   /* an integer result is negative on failure */
 	MODEL_FAILS_ZERO        /* an integer result is 0 on failure, non-zero on success
