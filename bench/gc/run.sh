@@ -1,24 +1,26 @@
 #!/bin/sh
-# bench/gc/run.sh [--shared DIR] [--quick] [--n N]...
+# bench/gc/run.sh [--shared DIR] [--quick] [--repeat R] [--n N]...
 #
 # Builds the runtime in Release (build/bench-release), then measures, in one
 # run, our collector (rc_gc_bench) and CPython's gc.collect()
 # (/usr/bin/python3.11 SHARED/bench/cpython_gc_baseline.py) on the same
 # shapes (pairs, ring, tree, mix) at N = 1e5 and 1e6, and prints ns/object
 # for both and the ratio per shape, plus the refcount-only and tracing rows.
-# SHARED defaults to ../shared beside the repository root. --quick: one
-# repeat instead of three. Not a test: it asserts nothing about time.
+# SHARED defaults to ../shared beside the repository root. Medians of 5
+# fresh-process runs per row (--repeat R to change; --quick: one
+# run). Not a test: it asserts nothing about time.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared="$root/../shared"
-repeat=3
+repeat=5
 ns=""
 while [ $# -gt 0 ]; do
   case $1 in
     --shared) shared=$2; shift 2 ;;
     --quick) repeat=1; shift ;;
+    --repeat) repeat=$2; shift 2 ;;
     --n) ns="$ns --n $2"; shift 2 ;;
-    *) echo "usage: $0 [--shared DIR] [--quick] [--n N]..." >&2; exit 2 ;;
+    *) echo "usage: $0 [--shared DIR] [--quick] [--repeat R] [--n N]..." >&2; exit 2 ;;
   esac
 done
 [ -n "$ns" ] || ns="--n 100000 --n 1000000"

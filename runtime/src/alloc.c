@@ -185,6 +185,16 @@ static void pool_free(void *p)
 }
 #endif
 
+int rc_alloc__in_pool(const void *p)
+{
+#ifndef RC_NO_POOL
+    return pool_owns(p);
+#else
+    (void)p;
+    return 0;
+#endif
+}
+
 int rc_alloc__hold_reuse(int on)
 {
 #ifndef RC_NO_POOL

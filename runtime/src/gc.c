@@ -290,16 +290,30 @@ static void free_in_bulk(rc_gc_head *collectable)
     /* One walk when the pool holds freed blocks intact (only their first
      * word, the header's next, is overwritten): a later dealloc may still
      * decrement a count in an already freed block, which is harmless then.
-     * Debug builds poison freed blocks, so they take two walks. */
+     * Blocks too large for the pool are freed after the walk (chained
+     * through their header). Debug builds poison freed blocks, so they take
+     * two walks. */
     if (rc_alloc__hold_reuse(1)) {
+        rc_gc_head *deferred = NULL;
         for (rc_gc_head *g = NEXT_MASKED(collectable), *next; g != collectable; g = next) {
             PREFETCH(g);
             next = NEXT_MASKED(g);
             rc_object *op = rc_gc__from_gc(g);
             if (op->ob_type->dealloc)
                 op->ob_type->dealloc(op);
+            if (RC_LIKELY(rc_alloc__in_pool(g))) {
+                g->next = 0;
+                rc_object__free_block(op);
+            } else {
+                g->next = (uintptr_t)deferred;
+                deferred = g;
+            }
+        }
+        while (deferred != NULL) {
+            rc_gc_head *g = deferred;
+            deferred = (rc_gc_head *)(void *)g->next;
             g->next = 0;
-            rc_object__free_block(op);
+            rc_object__free_block(rc_gc__from_gc(g));
         }
         rc_alloc__hold_reuse(0);
         gc_list_init(collectable);

@@ -120,6 +120,8 @@ void rc_alloc__free(void *p);
  * collector free garbage while later deallocs still decrement counts in
  * it. Returns 1 if that holds (the pool is in use), 0 otherwise. */
 int rc_alloc__hold_reuse(int on);
+/* 1 if p is a pool block. */
+int rc_alloc__in_pool(const void *p);
 
 /* ---- gc.c / gc_api.c ----------------------------------------------------- */
 

@@ -129,6 +129,43 @@ Test(gc, cycle_reachable_from_untracked_object_survives)
     cr_assert_eq(rc_object_live_count(), live0);
 }
 
+typedef struct big {
+    RC_OBJECT_HEAD;
+    rc_object *a;
+    char payload[1000]; /* larger than any pool class */
+} big;
+static int big_traverse(rc_object *self, rc_visitproc visit, void *arg)
+{
+    RC_VISIT(((big *)self)->a);
+    return 0;
+}
+static void big_clear(rc_object *self) { RC_CLEAR(((big *)self)->a); }
+static const rc_type big_type = { "big", sizeof(big), big_clear, NULL, big_traverse, big_clear, 0 };
+
+Test(gc, large_objects_in_garbage)
+{
+    /* big -> node -> big: the node's dealloc releases the big object after
+     * the big object's own dealloc ran, in whatever order they are freed. */
+    for (int order = 0; order < 2; order++) {
+        big *b = RC_NEW(big, &big_type);
+        node *n = mk(&node_type);
+        if (order == 0) {
+            b->a = rc_newref(n);
+            n->a = rc_newref(b);
+        } else {
+            n->a = rc_newref(b);
+            b->a = rc_newref(n);
+        }
+        rc_decref(b);
+        rc_decref(n);
+        rc_object *t = rc_tuple_new(300); /* a large tuple in the same garbage */
+        rc_tuple_set(t, 0, rc_newref(t));
+        rc_decref(t);
+        cr_assert_eq(rc_gc_collect(2), 3);
+    }
+    cr_assert_eq(rc_object_live_count(), live0);
+}
+
 Test(gc, bad_generation)
 {
     cr_assert_eq(rc_gc_collect(-1), -1);
