@@ -427,6 +427,31 @@ static long delete_garbage(rc_gc_head *collectable, rc_gc_head *old, unsigned de
     return n;
 }
 
+#ifdef RC_DEBUG
+/* Debug builds check every generation list around each collection
+ * (STYLE §11): proper links both ways, and no object left COLLECTING or
+ * UNREACHABLE between collections. */
+static void gc_validate_list(rc_gc_head *list)
+{
+    rc_gc_head *prev = list;
+    for (rc_gc_head *g = GC_NEXT(list); g != list; prev = g, g = GC_NEXT(g)) {
+        if (RC_NEVER(g->next & GC_NEXT_UNREACHABLE) || RC_NEVER(g->prev & GC_PREV_COLLECTING) ||
+            RC_NEVER(GC_PREV(g) != prev))
+            return;
+    }
+    RC_ALWAYS(GC_PREV(list) == prev);
+}
+
+static void gc_validate_all(rc_gc_state *s)
+{
+    for (int i = 0; i < RC_GC_GENERATIONS; i++)
+        gc_validate_list(&s->gen[i].head);
+    gc_validate_list(&s->permanent.head);
+}
+#else
+#define gc_validate_all(s) ((void)0)
+#endif
+
 static void invoke_callbacks(rc_gc_phase phase, const rc_gc_info *info)
 {
     rc_gc_state *s = &rc_gc__state;
@@ -443,6 +468,7 @@ long rc_gc__collect_main(int generation)
     rc_gc_head unreachable;
     double t0 = now_seconds();
 
+    gc_validate_all(s);
     s->collecting = 1;
     s->pending = 0;
     if (s->ncallbacks)
@@ -516,6 +542,7 @@ long rc_gc__collect_main(int generation)
         invoke_callbacks(RC_GC_STOP, &info);
     }
     s->collecting = 0;
+    gc_validate_all(s);
     return found;
 }
 
