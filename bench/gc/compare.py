@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""compare.py RC_JSONL CPYTHON_JSON - print the side-by-side table of run.sh.
+"""compare.py RC_JSONL CPYTHON_JSON... - print the side-by-side table of run.sh.
 
 RC_JSONL: one JSON object per line from rc_gc_bench (repeats of a shape are
-medianed). CPYTHON_JSON: the --json output of cpython_gc_baseline.py. The
+medianed). CPYTHON_JSON: --json outputs of cpython_gc_baseline.py (one or more). The
 ratio is CPython / rc per object (higher is better for rc); it is computed
 against CPython's net figure (minus its interpreter heap), the harder one.
 """
@@ -16,14 +16,16 @@ def median(xs):
     return xs[k // 2] if k % 2 else (xs[k // 2 - 1] + xs[k // 2]) / 2
 
 
-def main(rc_path, py_path):
+def main(rc_path, *py_paths):
     rows = {}
     with open(rc_path) as f:
         for line in f:
             r = json.loads(line)
             rows.setdefault((r["shape"], r["n"]), []).append(r)
-    with open(py_path) as f:
-        py = {(r["name"], r["n"]): r for r in json.load(f)["results"]}
+    py = {}
+    for py_path in py_paths:
+        with open(py_path) as f:
+            py.update({(r["name"], r["n"]): r for r in json.load(f)["results"]})
 
     def rc(shape, n, key="ns"):
         runs = rows.get((shape, n))
@@ -79,4 +81,4 @@ def main(rc_path, py_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:]))

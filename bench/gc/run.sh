@@ -33,11 +33,17 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRC_BUILD_ANAL
 cmake --build "$build" --target rc_gc_bench >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-# shellcheck disable=SC2086
-"$build/bench/gc/rc_gc_bench" --repeat "$repeat" $ns >"$out/rc.jsonl"
-# shellcheck disable=SC2086
-"$python" "$baseline" --repeat "$repeat" $ns --shape pairs --shape ring --shape tree \
-    --shape mix --shape alloc --shape chain_free --shape build_gc_off --shape build_gc_on \
-    --json "$out/py.json" >"$out/py.txt"
+# Interleaved, shape by shape, so that both sides see the same machine load.
+for n in $(echo "$ns" | sed 's/--n//g'); do
+  for shape in pairs ring tree mix alloc chain_free build_gc_off build_gc_on; do
+    "$build/bench/gc/rc_gc_bench" --repeat "$repeat" --n "$n" --shape "$shape" >>"$out/rc.jsonl"
+    [ "$shape" = alloc ] && "$build/bench/gc/rc_gc_bench" --repeat "$repeat" --n "$n" \
+        --shape alloc_traced >>"$out/rc.jsonl"
+    "$python" "$baseline" --repeat "$repeat" --n "$n" --shape "$shape" \
+        --json "$out/py-$shape-$n.json" >"$out/py.txt"
+  done
+done
 head -n 1 "$out/py.txt"
-"$python" "$root/bench/gc/compare.py" "$out/rc.jsonl" "$out/py.json"
+echo "# rc: Release build of this tree, medians of $repeat fresh-process runs per row, wall clock"
+uptime | sed 's/^/# load:/'
+"$python" "$root/bench/gc/compare.py" "$out/rc.jsonl" "$out"/py-*.json
