@@ -42,7 +42,7 @@ RC_API RC_RETURNS_NEW RC_MAY_FAIL rc_object *rc_weakref_new(rc_object *target,
                                                             rc_weakref_callback cb, void *arg);
 /** The target. @return NEW reference to the target, or NULL if it is dead
  *  (no error set) or on failure (RC_ERR_ARG, RC_ERR_TYPE set). */
-RC_API RC_RETURNS_NEW rc_object *rc_weakref_get(rc_object *ref);
+RC_API RC_RETURNS_NEW RC_MAY_FAIL rc_object *rc_weakref_get(rc_object *ref);
 /** 1 if ref's target is alive, 0 if dead, -1 on failure (RC_ERR_ARG, RC_ERR_TYPE). */
 RC_API int rc_weakref_is_alive(rc_object *ref);
 /** Number of live weak references to o (0 for NULL or none). */
