@@ -323,3 +323,40 @@ Test(types, containers_do_not_leak)
     RC_ASSERT_NO_REFLEAK(churn, NULL);
     rc_trace_stop();
 }
+
+typedef struct point {
+    RC_OBJECT_HEAD;
+    int x, y;
+} point;
+static const rc_type point_type = { "point", sizeof(point), NULL, NULL, NULL, NULL, 0 };
+static size_t point_hash(rc_object *o) { return (size_t)(((point *)o)->x * 31 + ((point *)o)->y); }
+static int point_equal(rc_object *a, rc_object *b)
+{
+    return ((point *)a)->x == ((point *)b)->x && ((point *)a)->y == ((point *)b)->y;
+}
+
+static point *new_point(int x, int y)
+{
+    point *p = RC_NEW(point, &point_type);
+    p->x = x;
+    p->y = y;
+    return p;
+}
+
+Test(types, user_key_ops)
+{
+    rc_object *d = rc_dict_new(), *v = rc_int_new(1);
+    point *a = new_point(1, 2), *b = new_point(1, 2);
+    cr_assert_eq(rc_dict_set(d, &a->ob_base, v), 0);
+    cr_assert_null(rc_dict_get(d, &b->ob_base), "identity before key ops are set");
+    cr_assert_eq(rc_type_set_key_ops(&point_type, point_hash, point_equal), 0);
+    cr_assert_eq(rc_type_set_key_ops(&point_type, point_hash, point_equal), 0, "re-registering is fine");
+    rc_dict_clear(d);
+    cr_assert_eq(rc_dict_set(d, &a->ob_base, v), 0);
+    cr_assert_eq(rc_dict_get(d, &b->ob_base), v, "equal points are the same key");
+    cr_assert(rc_object_equal(&a->ob_base, &b->ob_base));
+    cr_assert_eq(rc_type_set_key_ops(NULL, point_hash, point_equal), -1);
+    cr_assert_eq(rc_error_last()->klass, RC_ERR_ARG);
+    cr_assert_eq(rc_type_set_key_ops(&point_type, NULL, point_equal), -1);
+    rc_decref(a), rc_decref(b), rc_decref(v), rc_decref(d);
+}
