@@ -360,3 +360,54 @@ Test(types, user_key_ops)
     cr_assert_eq(rc_type_set_key_ops(&point_type, NULL, point_equal), -1);
     rc_decref(a), rc_decref(b), rc_decref(v), rc_decref(d);
 }
+
+/* The dict against a direct-indexed model under random set/del/get/clear
+ * (growth, tombstones and their reuse). */
+Test(types, dict_random_operations_match_a_model)
+{
+    enum { KEYS = 300, OPS = 20000 };
+    long model[KEYS]; /* -1: absent */
+    for (int i = 0; i < KEYS; i++)
+        model[i] = -1;
+    rc_object *keys[KEYS];
+    for (int i = 0; i < KEYS; i++)
+        keys[i] = i % 2 ? rc_int_new(i) : rc_str_new_len((const char *)&i, sizeof(i));
+    rc_object *d = rc_dict_new();
+    uint64_t r = 12345;
+    size_t size = 0;
+    for (int op = 0; op < OPS; op++) {
+        r = r * 6364136223846793005ull + 1442695040888963407ull;
+        int k = (int)((r >> 33) % KEYS), what = (int)((r >> 20) % 16);
+        if (what < 8) {
+            rc_object *v = rc_int_new(op);
+            cr_assert_eq(rc_dict_set(d, keys[k], v), 0);
+            rc_decref(v);
+            size += model[k] < 0;
+            model[k] = op;
+        } else if (what < 14) {
+            int rc = rc_dict_del(d, keys[k]);
+            cr_assert_eq(rc, model[k] < 0 ? -1 : 0);
+            size -= model[k] >= 0;
+            model[k] = -1;
+        } else if (what < 15) {
+            rc_object *v = rc_dict_get(d, keys[k]);
+            cr_assert_eq(v == NULL, model[k] < 0);
+            if (v)
+                cr_assert_eq(rc_int_value(v), model[k]);
+        } else if (r % 50 == 0) {
+            rc_dict_clear(d);
+            for (int i = 0; i < KEYS; i++)
+                model[i] = -1;
+            size = 0;
+        }
+        cr_assert_eq(rc_dict_size(d), size);
+    }
+    size_t pos = 0, n = 0;
+    rc_object *k, *v;
+    while (rc_dict_next(d, &pos, &k, &v))
+        n++;
+    cr_assert_eq(n, size);
+    rc_decref(d);
+    for (int i = 0; i < KEYS; i++)
+        rc_decref(keys[i]);
+}
