@@ -344,10 +344,19 @@ void analysis_job_result(struct analysis *a, size_t i, struct analysis_tu_result
 	if (store_session_record(a->store, i, r->data, &r->res.findings, r->res.stats.partial,
 	                         failed, &e) < 0)
 		main_error(a, &e);
+	/* A later pass replaces what an earlier one had for this job. */
 	if (j->r)
-		a->findings_so_far -= j->r->res.stats.findings;     /* a later pass replaces it */
+		a->findings_so_far -= j->r->res.stats.findings;
 	else
 		a->analysed++;
+	if (j->has_reused) {
+		for (uint32_t k = 0; k < j->reused.n; k++)
+			a->findings_so_far -= !j->reused.items[k]->suppressed;
+		finding_list_dispose(&j->reused);
+		finding_list_init(&j->reused);
+		j->has_reused = false;
+		a->reused--;
+	}
 	analysis_tu_result_free(j->r);
 	j->r = r;
 	j->failed = failed;

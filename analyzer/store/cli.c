@@ -54,6 +54,7 @@ struct output {
 	struct report_render r;
 	struct analyze_stats stats;
 	unsigned files;
+	unsigned baselined;         /* of stats.suppressed, those by the baseline */
 };
 
 static int output_open(struct output *o, const struct store_cli_options *opt, struct err *e)
@@ -73,6 +74,7 @@ static void output_list(struct output *o, const struct finding_list *l)
 		const struct finding *f = l->items[i];
 		if (f->suppressed) {
 			o->stats.suppressed++;
+			o->baselined += f->suppression && strcmp(f->suppression, "baseline") == 0;
 		} else {
 			o->stats.findings++;
 			if (f->rule >= 0 && f->rule < RULE__COUNT)
@@ -110,11 +112,12 @@ void store_cli_report(const struct store_cli_options *o, struct store_cli_status
 	                          "complete", info.complete);
 	if (output_close(&out, extra, &e) < 0)
 		goto cleanup;
-	fprintf(stderr, "refcheck: run %lld (%s%s): %u %sfinding%s shown, %u suppressed; "
-	        "the run had %u finding%s, %u new, %u fixed\n", (long long)run, info.started,
-	        info.complete ? "" : ", incomplete", out.stats.findings,
+	fprintf(stderr, "refcheck: run %lld (%s%s): %u %sfinding%s shown, %u suppressed inline, "
+	        "%u in the baseline; the run had %u finding%s, %u new, %u fixed\n", (long long)run,
+	        info.started, info.complete ? "" : ", incomplete", out.stats.findings,
 	        o->which == STORE_NEW ? "new " : o->which == STORE_FIXED ? "fixed " : "",
-	        out.stats.findings == 1 ? "" : "s", out.stats.suppressed, info.counts.findings,
+	        out.stats.findings == 1 ? "" : "s", out.stats.suppressed - out.baselined,
+	        out.baselined, info.counts.findings,
 	        info.counts.findings == 1 ? "" : "s", info.counts.new_findings, info.counts.fixed);
 cleanup:
 	if (e.code)

@@ -54,6 +54,7 @@ struct imports {
 
 struct job_state {
 	const struct store_job *job;
+	char *key_path;             /* the TU's row in the files table: its real path */
 	bool listed;                /* analysed or reused in this run */
 	struct imports imp;
 };
@@ -175,8 +176,10 @@ void store_session_close(struct store_session *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->njobs; i++)
+	for (size_t i = 0; i < s->njobs; i++) {
 		imports_dispose(&s->jobs[i].imp);
+		free(s->jobs[i].key_path);
+	}
 	free(s->jobs);
 	snapshot_free(s->snap);
 	store_hashes_free(s->hashes);
@@ -208,9 +211,22 @@ static char *job_file(const struct store_job *job)
 	return sb_detach(&sb);
 }
 
-static int job_key(struct store_session *s, const struct store_job *job, struct store_tu_key *k,
+/* One row per TU however a job names its file ("main.c", "./main.c",
+ * "/src/main.c"): the real path when there is one. */
+static char *key_path(const struct store_job *job)
+{
+	char *file = job_file(job);
+	char *real = realpath(file, NULL);
+	if (!real)
+		return file;
+	free(file);
+	return real;
+}
+
+static int job_key(struct store_session *s, const struct job_state *js, struct store_tu_key *k,
                    struct err *e)
 {
+	const struct store_job *job = js->job;
 	/* The flags: the whole command, and the folder it runs in. */
 	const char **flags = xcalloc((size_t)job->argc + 2, sizeof(*flags));
 	uint32_t n = 0;
@@ -221,7 +237,7 @@ static int job_key(struct store_session *s, const struct store_job *job, struct 
 	int error = store_tu_key_init(k, s->hashes, file, flags, n, s->env, e);
 	free(file);
 	free(flags);
-	k->path = job->path;
+	k->path = js->key_path;
 	return error;
 }
 
@@ -255,11 +271,12 @@ int store_session_plan(struct store_session *s, const struct store_job *jobs, si
 		struct err ignore = { 0 };
 		bool same = false;
 		s->jobs[i].job = &jobs[i];
+		s->jobs[i].key_path = key_path(&jobs[i]);
 		need[i] = true;
-		if (s->reanalyse || job_key(s, &jobs[i], &k, &ignore) < 0)
+		if (s->reanalyse || job_key(s, &s->jobs[i], &k, &ignore) < 0)
 			continue;       /* unreadable: the front end will say so */
 		struct dep_check dc = { s, &s->jobs[i].imp };
-		int error = store_tu_unchanged(s->db, jobs[i].path, k.key, dep_now, &dc, &same, e);
+		int error = store_tu_unchanged(s->db, s->jobs[i].key_path, k.key, dep_now, &dc, &same, e);
 		if (error < 0)
 			return error;
 		need[i] = !same;
@@ -372,7 +389,7 @@ int store_session_record(struct store_session *s, size_t i, const struct store_t
 {
 	struct job_state *js = &s->jobs[i];
 	struct store_tu_key k;
-	int error = job_key(s, js->job, &k, e);
+	int error = job_key(s, js, &k, e);
 	if (error < 0)
 		return error;
 	/* Dependencies: the headers as they are now, then the summaries used. */
@@ -415,7 +432,7 @@ int store_session_reuse(struct store_session *s, size_t i, struct finding_list *
                         uint32_t *out_partial, struct err *e)
 {
 	struct job_state *js = &s->jobs[i];
-	int error = store_tu_reuse(s->db, s->run, js->job->path, out, out_partial, e);
+	int error = store_tu_reuse(s->db, s->run, js->key_path, out, out_partial, e);
 	if (error == 0)
 		js->listed = true;
 	return error;
