@@ -537,6 +537,10 @@ static int cmd_dump_ir(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* Parse on our worker threads' large stacks, not on libclang's 8 MB
+	 * helper thread (driver.c). Set before any thread exists; a value
+	 * from the environment wins. */
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	if (argc < 2) {
 		fputs(top_help, stderr);
 		return EXIT_INPUT;

@@ -14,11 +14,15 @@
  * summaries) are not parsed; their slots are done at once, and the main
  * thread hands the unchanged ones to analysis_job_reused in order.
  *
- * Stacks: workers run with WORKER_STACK bytes of stack, so that lowering's
- * own depth limit (fe_options.max_depth), not the stack, bounds recursion.
- * libclang parses on a helper thread of its own (8 MB, with crash
- * recovery); we keep that, so a clang crash on one file is reported as
- * that file's error instead of ending the run.
+ * Stacks: workers run with WORKER_STACK bytes of stack (only the pages
+ * touched are ever allocated). Lowering's own recursion is bounded by
+ * fe_options.max_depth; clang's parser is not bounded at all, and by
+ * default libclang parses on a helper thread with an 8 MB stack, where
+ * 10,000 nested `if`s overflow it (measured, with ASan). main.c therefore
+ * sets LIBCLANG_NOTHREADS=1, which makes libclang parse on the calling
+ * thread, i.e. on these stacks, still under its crash recovery (RunSafely
+ * without a thread); 20,000 nested `if`s then parse and are reported as
+ * nested too deeply.
  */
 #include "driver.h"
 
@@ -35,7 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define WORKER_STACK ((size_t)64 << 20)
+#define WORKER_STACK ((size_t)256 << 20)
 
 struct slot {
 	bool done;

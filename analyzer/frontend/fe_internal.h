@@ -123,6 +123,8 @@ bool fe_is_gnu_cond(CXCursor c, const struct kids *k);
 
 const struct ir_type *fe_type(struct fe_tu *t, CXType ty);
 bool fe_type_noreturn(struct fe_tu *t, CXType ty);
+/* The type of a parameter: one declared as an array is a pointer. */
+const struct ir_type *fe_param_type(struct fe_tu *t, CXType ty);
 /* Record name for a record type: its tag, else its typedef name; NULL for
  * an unnamed struct. */
 const char *fe_record_name(struct fe_tu *t, CXType record);

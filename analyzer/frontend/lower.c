@@ -127,7 +127,9 @@ bool lw_lookup_var(struct lower *lw, CXCursor decl, uint32_t *out)
 static uint32_t add_var(struct lower *lw, CXCursor decl, enum ir_var_kind kind)
 {
 	const char *name = fe_spelling(lw->t, decl);
-	uint32_t v = ir_var_add(lw->tu, lw->fn, name, fe_type(lw->t, clang_getCursorType(decl)), kind);
+	CXType ty = clang_getCursorType(decl);
+	uint32_t v = ir_var_add(lw->tu, lw->fn, name,
+	                        kind == IR_VAR_PARAM ? fe_param_type(lw->t, ty) : fe_type(lw->t, ty), kind);
 	lw->fn->vars[v].loc = fe_name_loc(lw->t, decl, name);
 	u64map_put(&lw->vars, decl_key(decl), v);
 	return v;
@@ -294,9 +296,11 @@ struct for_parts {
 	bool unknown_cond;      /* could not tell: branch both ways */
 };
 
-/* File offsets of the two `;` of the header of a for whose `for` keyword
- * starts at (file, off); false when they cannot be found. */
-static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned *s1, unsigned *s2)
+/* File offsets of the two `;` and of the closing `)` of the header of a
+ * for whose `for` keyword starts at (file, off); false when they cannot be
+ * found. */
+static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned *s1, unsigned *s2,
+                           unsigned *close)
 {
 	size_t size = 0;
 	if (!clang_getFileContents(t->ctu, file, &size) || off >= size)
@@ -306,24 +310,27 @@ static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned 
 	                                 clang_getLocationForOffset(t->ctu, file, end));
 	CXToken *toks = NULL;
 	unsigned n = 0, depth = 0, found = 0;
+	bool closed = false;
 	clang_tokenize(t->ctu, r, &toks, &n);
-	for (unsigned i = 0; i < n && found < 2; i++) {
+	for (unsigned i = 0; i < n && !closed; i++) {
 		if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
 			continue;
 		CXString s = clang_getTokenSpelling(t->ctu, toks[i]);
 		const char *p = clang_getCString(s);
 		char ch = p && p[0] && !p[1] ? p[0] : 0;
 		clang_disposeString(s);
+		unsigned o;
+		clang_getSpellingLocation(clang_getTokenLocation(t->ctu, toks[i]), NULL, NULL, NULL, &o);
 		if (ch == '(' || ch == '[' || ch == '{') {
 			depth++;
 		} else if (ch == ')' || ch == ']' || ch == '}') {
-			if (depth <= 1)
+			if (depth <= 1) {
+				closed = ch == ')' && depth == 1;
+				*close = o;
 				break;
+			}
 			depth--;
 		} else if (ch == ';' && depth == 1) {
-			unsigned o;
-			clang_getSpellingLocation(clang_getTokenLocation(t->ctu, toks[i]), NULL, NULL,
-			                          NULL, &o);
 			if (found++ == 0)
 				*s1 = o;
 			else
@@ -332,7 +339,7 @@ static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned 
 	}
 	if (toks)
 		clang_disposeTokens(t->ctu, toks, n);
-	return found == 2;
+	return found == 2 && closed;
 }
 
 /*
@@ -356,15 +363,15 @@ static struct for_parts classify_for(struct fe_tu *t, CXCursor c, const struct k
 	if (nparts <= 0)
 		return fp;
 	CXFile file;
-	unsigned off, s1 = 0, s2 = 0;
+	unsigned off, s1 = 0, s2 = 0, close = 0;
 	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &file, NULL, NULL, &off);
-	bool ok = file && for_semicolons(t, file, off, &s1, &s2);
+	bool ok = file && for_semicolons(t, file, off, &s1, &s2, &close);
 	for (int i = 0; ok && i < nparts; i++) {
 		CXFile pf;
 		unsigned po;
 		clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(k->v[i])), &pf,
 		                          NULL, NULL, &po);
-		if (pf != file || po < off) {
+		if (pf != file || po < off || po >= close) {
 			ok = false;
 			break;
 		}
@@ -712,9 +719,9 @@ static void limit_note(struct lower *lw)
 	if (lw->too_deep)
 		snprintf(buf, sizeof(buf), "nested too deeply (more than %u levels)", o->max_depth);
 	else if (o->max_stmts && lw->nstmts > o->max_stmts)
-		snprintf(buf, sizeof(buf), "too large: %u statements (limit %u)", lw->nstmts, o->max_stmts);
+		snprintf(buf, sizeof(buf), "too large (%u statements, limit %u)", lw->nstmts, o->max_stmts);
 	else if (o->max_blocks && fn->nblocks > o->max_blocks)
-		snprintf(buf, sizeof(buf), "too large: %u blocks (limit %u)", fn->nblocks, o->max_blocks);
+		snprintf(buf, sizeof(buf), "too large (%u blocks, limit %u)", fn->nblocks, o->max_blocks);
 	else
 		return;
 	fn->skipped = arena_strdup(lw->tu->arena, buf);

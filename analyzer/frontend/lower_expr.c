@@ -413,6 +413,8 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 		e = lw_expr(lw, sub, WANT_VALUE);
 		if (e->kind == IR_E_ADDR) /* *&x is x */
 			return retype(lw, ir_expr_copy(lw->tu, e->u.unary.operand), cty);
+		if (e->ty->cls == IR_TY_FUNCPTR) /* (*fp)(x) calls fp */
+			return e;
 		e = ir_expr_unary(lw->tu, IR_E_DEREF, IR_OP_NONE, e, fe_type(lw->t, cty));
 		e->loc = fe_loc(lw->t, c);
 		return e;
@@ -645,7 +647,16 @@ static struct ir_expr *lower_index(struct lower *lw, CXCursor c)
 	}
 	CXCursor l = k.v[0], r = k.v[1];
 	kids_dispose(&k);
+	/* arr[i] converts arr to a pointer, but does not let its address out:
+	 * keep the array's addr_taken as it was. */
+	uint32_t v;
+	CXCursor base = fe_strip(l);
+	bool tracked = clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
+	               lw_lookup_var(lw, clang_getCursorReferenced(base), &v);
+	bool was_taken = tracked && lw->fn->vars[v].addr_taken;
 	struct ir_expr *a = lw_expr(lw, l, WANT_VALUE);
+	if (tracked)
+		lw->fn->vars[v].addr_taken = was_taken;
 	struct ir_expr *b = lw_expr(lw, r, WANT_VALUE);
 	struct ir_expr *e = ir_expr_binary(lw->tu, IR_E_INDEX, IR_OP_NONE, a, b, fe_type(lw->t, cty));
 	e->loc = fe_loc(lw->t, c);

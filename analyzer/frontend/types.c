@@ -14,6 +14,7 @@
 #include "fe_internal.h"
 
 #include "../util/arena.h"
+#include "../util/strbuf.h"
 #include "../util/xalloc.h"
 
 #include <string.h>
@@ -181,12 +182,18 @@ static bool is_array_kind(enum CXTypeKind k)
 	       k == CXType_VariableArray || k == CXType_DependentSizedArray;
 }
 
-/* Remove sugar until ty's own kind is want (bounded; the canonical type has it). */
+/* Remove sugar until ty's own kind is want; the canonical type when that
+ * does not get there (a parameter declared as an array is a DecayedType
+ * whose own kind is the array's, its canonical type the pointer). */
 static CXType desugar_to(CXType ty, bool (*want)(enum CXTypeKind))
 {
-	for (unsigned guard = 0; guard < 16 && !want(ty.kind); guard++)
-		ty = desugar(ty);
-	return ty;
+	for (unsigned guard = 0; guard < 16 && !want(ty.kind); guard++) {
+		CXType d = desugar(ty);
+		if (d.kind == ty.kind)
+			return clang_getCanonicalType(ty);
+		ty = d;
+	}
+	return want(ty.kind) ? ty : clang_getCanonicalType(ty);
 }
 
 static bool is_pointer_kind(enum CXTypeKind k)
@@ -255,4 +262,29 @@ const struct ir_type *fe_type(struct fe_tu *t, CXType ty)
 bool fe_type_noreturn(struct fe_tu *t, CXType ty)
 {
 	return tinfo_for(t, ty)->noreturn;
+}
+
+const struct ir_type *fe_param_type(struct fe_tu *t, CXType ty)
+{
+	CXType canon = clang_getCanonicalType(ty);
+	if (!is_array_kind(canon.kind))
+		return fe_type(t, ty);
+	/* A parameter declared as an array is a pointer to its element;
+	 * libclang reports the type as written. */
+	CXType elem = clang_getArrayElementType(canon);
+	const struct ir_type *e = fe_type(t, elem);
+	unsigned depth = 0;
+	const char *record = NULL;
+	if (e->obj_depth) {
+		depth = e->obj_depth + 1;
+		record = e->record;
+	} else if (e->cls == IR_TY_RECORD && fe_record_is_object(t, elem)) {
+		depth = 1;
+		record = e->record;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s *", e->spelling);
+	const struct ir_type *r = ir_type_make(t->tu, IR_TY_PTR, depth, sb_str(&sb), record);
+	sb_dispose(&sb);
+	return r;
 }
