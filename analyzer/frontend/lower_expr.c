@@ -723,6 +723,34 @@ static struct ir_expr *lower_addr_label(struct lower *lw, CXCursor c)
 	return lw_unknown(lw, clang_getCursorType(c));
 }
 
+/* For sizeof(T) and sizeof expr of a struct or union type: its name (how
+ * a type table names the struct of its instances). The operator is read
+ * where it is spelled, so sizeof inside a macro counts; _Alignof does not. */
+static const char *sizeof_record(struct lower *lw, CXCursor c)
+{
+	CXFile f;
+	unsigned off;
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, &off);
+	if (!f)
+		return NULL;
+	CXToken *tok = clang_getToken(lw->t->ctu, clang_getLocationForOffset(lw->t->ctu, f, off));
+	if (!tok)
+		return NULL;
+	CXString sp = clang_getTokenSpelling(lw->t->ctu, *tok);
+	bool is_sizeof = clang_getCString(sp) && strcmp(clang_getCString(sp), "sizeof") == 0;
+	clang_disposeString(sp);
+	clang_disposeTokens(lw->t->ctu, tok, 1);
+	if (!is_sizeof)
+		return NULL;
+	struct kids k;
+	kids_get(&k, c);
+	const char *name = NULL;
+	if (k.n == 1)
+		name = fe_record_name(lw->t, clang_getCursorType(k.v[0]));
+	kids_dispose(&k);
+	return name;
+}
+
 /* UnexposedExpr: an implicit conversion, GNU ?:, or something libclang
  * does not expose (va_arg, atomics, __builtin_choose_expr …), whose
  * operands are lowered for their side effects. */
@@ -784,9 +812,13 @@ static struct ir_expr *expr_inner(struct lower *lw, CXCursor c, enum want want)
 		return lower_declref(lw, c);
 	case CXCursor_StringLiteral:
 		return string_literal(lw, c);
+	case CXCursor_UnaryExpr:      /* sizeof, _Alignof: operands not evaluated */
+		e = constant_or_unknown(lw, c);
+		if (e->kind == IR_E_INT)
+			e->sizeof_record = sizeof_record(lw, c);
+		return e;
 	case CXCursor_IntegerLiteral:
 	case CXCursor_CharacterLiteral:
-	case CXCursor_UnaryExpr:      /* sizeof, _Alignof: operands not evaluated */
 	case CXCursor_CXXBoolLiteralExpr:
 		return constant_or_unknown(lw, c);
 	case CXCursor_GNUNullExpr:

@@ -224,6 +224,22 @@ static unsigned obj_depth(struct fe_tu *t, CXType ty, const char **record)
 	return depth;
 }
 
+/* For a pointer or array that is not about objects: the struct or union
+ * at the bottom of its pointer and array levels (`entry *slots`,
+ * `struct pair tab[4]`), named as ir_record names it; else NULL. */
+static const char *elem_record(struct fe_tu *t, CXType canon)
+{
+	for (unsigned guard = 0; guard < 32; guard++) {
+		if (canon.kind == CXType_Pointer)
+			canon = clang_getCanonicalType(clang_getPointeeType(canon));
+		else if (is_array_kind(canon.kind))
+			canon = clang_getCanonicalType(clang_getArrayElementType(canon));
+		else
+			break;
+	}
+	return canon.kind == CXType_Record ? fe_record_name(t, canon) : NULL;
+}
+
 static struct fe_tinfo *tinfo_for(struct fe_tu *t, CXType ty)
 {
 	uint64_t key = (uint64_t)(uintptr_t)ty.data[0], idx;
@@ -244,6 +260,8 @@ static struct fe_tinfo *tinfo_for(struct fe_tu *t, CXType ty)
 	const char *spelling = clang_getCString(sp);
 	struct fe_tinfo info = { 0 };
 	info.ir = ir_type_make(t->tu, cls, depth, spelling ? spelling : "", record);
+	if ((cls == IR_TY_PTR || cls == IR_TY_ARRAY) && depth == 0)
+		((struct ir_type *)info.ir)->elem_record = elem_record(t, canon);
 	CXType fnty = canon.kind == CXType_Pointer ? clang_getCanonicalType(clang_getPointeeType(canon)) : canon;
 	if ((fnty.kind == CXType_FunctionProto || fnty.kind == CXType_FunctionNoProto) && spelling)
 		info.noreturn = strstr(spelling, "noreturn") != NULL;
@@ -284,7 +302,9 @@ const struct ir_type *fe_param_type(struct fe_tu *t, CXType ty)
 	}
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%s *", e->spelling);
-	const struct ir_type *r = ir_type_make(t->tu, IR_TY_PTR, depth, sb_str(&sb), record);
+	struct ir_type *r = (struct ir_type *)ir_type_make(t->tu, IR_TY_PTR, depth, sb_str(&sb), record);
+	if (depth == 0)
+		r->elem_record = e->cls == IR_TY_RECORD ? e->record : e->elem_record;
 	sb_dispose(&sb);
 	return r;
 }

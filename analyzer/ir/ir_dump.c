@@ -6,7 +6,8 @@
  * Names: locals print as their C name; a name used by two vars of one
  * function (shadowing) or an empty one (an unnamed parameter) prints as
  * `name#index`. Globals print as `@name`, function designators as their
- * name, string literals C-escaped.
+ * name, string literals C-escaped, a folded sizeof of a struct as
+ * `sizeof(name):value`.
  */
 #include "ir_dump.h"
 
@@ -81,6 +82,8 @@ static void dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct 
 		sb_add(sb, e->u.name);
 		break;
 	case IR_E_INT:
+		if (e->sizeof_record)
+			sb_printf(sb, "sizeof(%s):", e->sizeof_record);
 		sb_printf(sb, "%" PRId64, e->u.ival);
 		break;
 	case IR_E_NULL:
@@ -169,6 +172,8 @@ static void dump_type_note(struct strbuf *sb, const struct ir_type *ty)
 		sb_printf(sb, ", obj %u %s", ty->obj_depth, ty->record ? ty->record : "?");
 	else if (ty && ty->cls == IR_TY_RECORD && ty->record)
 		sb_printf(sb, ", record %s", ty->record);
+	else if (ty && ty->elem_record)
+		sb_printf(sb, ", elem %s", ty->elem_record);
 }
 
 static void dump_annotations(struct strbuf *sb, const char *const *ann, uint32_t n)
@@ -370,7 +375,8 @@ static void dump_records(struct strbuf *sb, const struct ir_tu *tu, unsigned fla
 			dump_type(sb, fd->ty);
 			if (fd->array_len)
 				sb_printf(sb, " [len %" PRId64 "]", fd->array_len);
-			if (fd->ty && (fd->ty->obj_depth || (fd->ty->cls == IR_TY_RECORD && fd->ty->record))) {
+			if (fd->ty && (fd->ty->obj_depth || fd->ty->elem_record ||
+			               (fd->ty->cls == IR_TY_RECORD && fd->ty->record))) {
 				struct strbuf note = STRBUF_INIT;
 				dump_type_note(&note, fd->ty);
 				sb_printf(sb, " (%s)", sb_str(&note) + 2); /* past ", " */

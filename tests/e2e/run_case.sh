@@ -14,7 +14,11 @@
 #   check-output-start / check-output-end
 #                                    the exact stdout, the lines in between
 #   check-error-start / check-error-end
-#                                    the exact stderr, likewise
+#                                    the exact stderr, likewise, without the
+#                                    closing summary line
+#   check-summary-contains: TEXT     the summary line (`refcheck: N files, …`,
+#                                    the analysis stage's, whose wording may
+#                                    grow) contains TEXT (repeatable)
 # An unknown check- tag fails the case, so a typo cannot disable a check.
 # Prints `PASS name` or what differed, and exits non-zero on failure.
 set -u
@@ -25,7 +29,8 @@ file=$(basename "$case_path")
 export REFCHECK_BIN file
 
 known='check-name check-command check-exit-value check-env check-output-contains
-check-error-contains check-output-start check-output-end check-error-start check-error-end'
+check-error-contains check-output-start check-output-end check-error-start check-error-end
+check-summary-contains'
 for tag in $(grep -o 'check-[a-z-]*' "$file" | sort -u); do
 	case " $(echo $known) " in
 	*" $tag "*) ;;
@@ -54,6 +59,9 @@ refcheck() { "$REFCHECK_BIN" "$@"; }
 	eval "$cmd"
 ) > "$tmp/out" 2> "$tmp/err"
 rc=$?
+summary_re='^refcheck: [0-9]+ files?, '
+grep -E "$summary_re" "$tmp/err" > "$tmp/summary"
+grep -vE "$summary_re" "$tmp/err" > "$tmp/err-nosummary"
 
 failed=0
 if [ "$rc" != "$want_rc" ]; then
@@ -71,7 +79,7 @@ check_block() { # tag stream-file
 	fi
 }
 check_block check-output "$tmp/out"
-check_block check-error "$tmp/err"
+check_block check-error "$tmp/err-nosummary"
 check_contains() { # tag stream-file
 	tag_value "$1" > "$tmp/needles"
 	while IFS= read -r needle; do
@@ -83,6 +91,7 @@ check_contains() { # tag stream-file
 }
 check_contains check-output-contains "$tmp/out"
 check_contains check-error-contains "$tmp/err"
+check_contains check-summary-contains "$tmp/summary"
 if [ "$failed" != 0 ]; then
 	echo "--- stdout:"; cat "$tmp/out"; echo "--- stderr:"; cat "$tmp/err"
 	exit 1

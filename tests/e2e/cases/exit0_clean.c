@@ -8,6 +8,7 @@ int add(int a, int b)
 
 /*
  * check-name: exit status 0 and the summary for a clean file
+ * check-summary-contains: refcheck: 1 file, 1 function analysed
  * check-command: refcheck check $file
  * check-exit-value: 0
  *
@@ -15,6 +16,5 @@ int add(int a, int b)
  * check-output-end
  *
  * check-error-start
-refcheck: 1 file, 1 function analysed, 0 skipped, 0 findings
  * check-error-end
  */

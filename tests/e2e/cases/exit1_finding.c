@@ -19,5 +19,5 @@ int leak(void)
 /*
  * check-name: exit status 1 when there are findings
  * check-exit-value: 1
- * check-error-contains: refcheck: 1 file, 1 function analysed
+ * check-summary-contains: refcheck: 1 file, 1 function analysed
  */

@@ -295,3 +295,43 @@ Test(lower_decls, locations)
 	cr_expect_eq(f->blocks[0].term.loc.line, 16, "falling off the end returns at the brace");
 	ir_tu_free(tu);
 }
+
+/* For the cycle checks: the struct behind a non-object pointer or array,
+ * and which struct a folded sizeof measured. */
+Test(lower_decls, elem_and_sizeof_records)
+{
+	struct ir_tu *tu = lower_src(RC_PRELUDE
+		"typedef struct entry { rc_object *key; } entry;\n"
+		"struct pair { int a, b; };\n"
+		"typedef struct node { RC_OBJECT_HEAD; entry *slots; struct pair tab[4]; entry **pp; int *ip; } node;\n"
+		"#define SIZE(t) sizeof(t)\n"
+		"unsigned long f(node *n) { return sizeof(node) + sizeof *n + SIZE(entry) + _Alignof(node) + sizeof(int); }\n");
+	const struct ir_record *r = find_record(tu, "node");
+	cr_assert_not_null(r);
+	cr_expect_str_eq(r->fields[1].ty->elem_record, "entry");
+	cr_expect_str_eq(r->fields[2].ty->elem_record, "pair");
+	cr_expect_str_eq(r->fields[3].ty->elem_record, "entry");
+	cr_expect_null(r->fields[4].ty->elem_record);
+	cr_expect_null(r->fields[0].ty->elem_record, "records by value have record, not elem_record");
+	const struct ir_func *f = find_func(tu, "f");
+	const struct ir_expr *e = f->blocks[0].term.cond;
+	/* ((((sizeof(node) + sizeof *n) + SIZE(entry)) + _Alignof(node)) + sizeof(int)) folds to
+	 * one INT; check the parts one by one in a function that does not fold. */
+	cr_assert_eq(e->kind, IR_E_INT);
+	ir_tu_free(tu);
+
+	tu = lower_src(RC_PRELUDE
+		"typedef struct entry { rc_object *key; } entry;\n"
+		"typedef struct node { RC_OBJECT_HEAD; entry *slots; } node;\n"
+		"#define SIZE(t) sizeof(t)\n"
+		"void take(unsigned long, unsigned long, unsigned long, unsigned long, unsigned long);\n"
+		"void g(node *n) { take(sizeof(node), sizeof *n, SIZE(entry), _Alignof(node), sizeof(int)); }\n");
+	const struct ir_stmt *call = &find_func(tu, "g")->blocks[0].stmts[0];
+	cr_assert_eq(call->call.nargs, 5);
+	cr_expect_str_eq(call->call.args[0]->sizeof_record, "node");
+	cr_expect_str_eq(call->call.args[1]->sizeof_record, "node");
+	cr_expect_str_eq(call->call.args[2]->sizeof_record, "entry");
+	cr_expect_null(call->call.args[3]->sizeof_record, "_Alignof is not sizeof");
+	cr_expect_null(call->call.args[4]->sizeof_record);
+	ir_tu_free(tu);
+}

@@ -462,7 +462,7 @@ Test(lower_expr, indirect_calls)
 	"void indirect_calls(struct ops *o) { fp(1); (*fp)(2); o->run(3); }\n";
 	EXPECT_IR(src, "indirect_calls",
 	          "function indirect_calls(o) -> void\n"
-	          "  var o: struct ops * (param)\n"
+	          "  var o: struct ops * (param, elem ops)\n"
 	          "bb0:\n"
 	          "  (*@fp)(1)\n"
 	          "  (*@fp)(2)\n"
