@@ -3,10 +3,13 @@
 #
 # A case is a C file whose comments carry Sparse-style tags:
 #   check-name: NAME                 what the case pins (required)
-#   check-command: COMMAND           shell command, run in the case's folder;
-#                                    `refcheck` is the binary under test and
-#                                    $file the case's file name
-#                                    (default: refcheck check $file)
+#   check-command: COMMAND           shell command, run in a fresh folder
+#                                    holding a copy of the case (so refcheck's
+#                                    database and any file the command makes
+#                                    stay out of the source tree); `refcheck`
+#                                    is the binary under test, $file the
+#                                    case's file name, $CASES the folder of
+#                                    the cases (default: refcheck check $file)
 #   check-exit-value: N              expected exit status (default 0)
 #   check-env: VAR=VALUE             set for the command (repeatable)
 #   check-output-contains: TEXT      stdout contains TEXT (repeatable)
@@ -16,17 +19,19 @@
 #   check-error-start / check-error-end
 #                                    the exact stderr, likewise, without the
 #                                    closing summary line
-#   check-summary-contains: TEXT     the summary line (`refcheck: N files, …`,
-#                                    the analysis stage's, whose wording may
-#                                    grow) contains TEXT (repeatable)
+#   check-summary-contains: TEXT     the summary lines (`refcheck: N files, …`
+#                                    and `refcheck: run N in DB: …`, the later
+#                                    stages', whose wording may grow) contain
+#                                    TEXT (repeatable)
 # An unknown check- tag fails the case, so a typo cannot disable a check.
 # Prints `PASS name` or what differed, and exits non-zero on failure.
 set -u
 REFCHECK_BIN=$1
 case_path=$2
-cd "$(dirname "$case_path")" || exit 2
+CASES=$(cd "$(dirname "$case_path")" && pwd) || exit 2
 file=$(basename "$case_path")
-export REFCHECK_BIN file
+export REFCHECK_BIN file CASES
+cd "$CASES" || exit 2
 
 known='check-name check-command check-exit-value check-env check-output-contains
 check-error-contains check-output-start check-output-end check-error-start check-error-end
@@ -50,8 +55,10 @@ want_rc=$(tag_value check-exit-value | head -n 1)
 
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/work" && cp "$file" "$tmp/work/$file" || exit 2
 refcheck() { "$REFCHECK_BIN" "$@"; }
 (
+	cd "$tmp/work" || exit 2
 	tag_value check-env > "$tmp/env"
 	while IFS= read -r assignment; do
 		[ -n "$assignment" ] && export "$assignment"
@@ -59,7 +66,7 @@ refcheck() { "$REFCHECK_BIN" "$@"; }
 	eval "$cmd"
 ) > "$tmp/out" 2> "$tmp/err"
 rc=$?
-summary_re='^refcheck: [0-9]+ files?, '
+summary_re='^refcheck: ([0-9]+ files?, |run [0-9]+ in )'
 grep -E "$summary_re" "$tmp/err" > "$tmp/summary"
 grep -vE "$summary_re" "$tmp/err" > "$tmp/err-nosummary"
 
