@@ -342,17 +342,36 @@ void rc_trace__move(void *old_block, void *new_block, size_t new_size, const cha
         tr->peak = tr->current;
 }
 
+/* The site of o's trace, or NULL. */
+static const rc_trace_site *object_site(const rc_object *o)
+{
+    const char *block = (const char *)o - (rc_object__has_head(o->ob_type) ? sizeof(rc_gc_head) : 0);
+    uint64_t *w = trace_get(block);
+    return w ? &rc_trace__state.sites[TRACE_SITE(*w)] : NULL;
+}
+
 int rc_trace_get_object_site(rc_trace_frame *out, const rc_object *o)
 {
     if (out == NULL || o == NULL) {
         rc_error_set(RC_ERR_ARG, "rc_trace_get_object_site: NULL argument");
         return -1;
     }
-    rc_tracer *tr = &rc_trace__state;
-    const char *block = (const char *)o - (rc_object__has_head(o->ob_type) ? sizeof(rc_gc_head) : 0);
-    uint64_t *w = trace_get(block);
-    if (w == NULL)
+    const rc_trace_site *site = object_site(o);
+    if (site == NULL)
         return 0;
-    *out = tr->sites[TRACE_SITE(*w)].frames[0];
+    *out = site->frames[0];
+    return 1;
+}
+
+int rc_trace_get_object_traceback(rc_trace_traceback *out, const rc_object *o)
+{
+    if (out == NULL || o == NULL) {
+        rc_error_set(RC_ERR_ARG, "rc_trace_get_object_traceback: NULL argument");
+        return -1;
+    }
+    const rc_trace_site *site = object_site(o);
+    if (site == NULL)
+        return 0;
+    *out = (rc_trace_traceback){ site->nframes, site->frames };
     return 1;
 }

@@ -55,4 +55,29 @@ extern rc_tracer rc_trace__state;
 #define TRACE_SITE(v) ((uint32_t)((v) >> TRACE_SIZE_BITS))
 #define TRACE_VALUE(size, site) ((uint64_t)(size) | ((uint64_t)(site) << TRACE_SIZE_BITS))
 
+/* Snapshots (trace_report.c, trace_dump.c). */
+typedef struct snap_trace {
+    size_t size;
+    uint32_t site;
+} snap_trace;
+
+typedef struct snap_site {
+    int domain;
+    const char *type_name;
+    rc_trace_traceback tb;
+} snap_site;
+
+struct rc_trace_snapshot {
+    size_t ntraces;
+    snap_trace *traces;
+    size_t nsites;
+    snap_site *sites;
+    rc_trace_frame *frames; /* every site's frames, one block */
+    size_t total;
+    char *strings; /* loaded snapshots: the file, function and type names */
+};
+
+rc_trace_snapshot *rc_trace__snapshot_alloc(size_t ntraces, size_t nsites, size_t nframes);
+
+
 #endif /* RC_TRACE_INTERNAL_H */

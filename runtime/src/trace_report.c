@@ -17,26 +17,6 @@
 
 #include "trace_internal.h"
 
-typedef struct snap_trace {
-    size_t size;
-    uint32_t site;
-} snap_trace;
-
-typedef struct snap_site {
-    int domain;
-    const char *type_name;
-    rc_trace_traceback tb;
-} snap_site;
-
-struct rc_trace_snapshot {
-    size_t ntraces;
-    snap_trace *traces;
-    size_t nsites;
-    snap_site *sites;
-    rc_trace_frame *frames; /* every site's frames, one block */
-    size_t total;
-};
-
 /* ---- snapshots ------------------------------------------------------------------ */
 
 void rc_trace_snapshot_free(rc_trace_snapshot *s)
@@ -46,12 +26,13 @@ void rc_trace_snapshot_free(rc_trace_snapshot *s)
     free(s->traces);
     free(s->sites);
     free(s->frames);
+    free(s->strings);
     free(s);
 }
 
-/* A snapshot with room for ntraces and a deep copy of the n sites whose
- * frames are get(i). */
-static rc_trace_snapshot *snapshot_alloc(size_t ntraces, size_t nsites, size_t nframes)
+/* An empty snapshot with room for ntraces traces, nsites sites and nframes
+ * frames (nsites set, the rest to fill), or NULL. */
+rc_trace_snapshot *rc_trace__snapshot_alloc(size_t ntraces, size_t nsites, size_t nframes)
 {
     rc_trace_snapshot *s = calloc(1, sizeof(*s));
     if (s == NULL)
@@ -73,7 +54,7 @@ rc_trace_snapshot *rc_trace_take_snapshot(void)
     size_t nframes = 0;
     for (size_t i = 0; i < tr->nsites; i++)
         nframes += tr->sites[i].nframes;
-    rc_trace_snapshot *s = snapshot_alloc(tr->ntraces, tr->nsites, nframes);
+    rc_trace_snapshot *s = rc_trace__snapshot_alloc(tr->ntraces, tr->nsites, nframes);
     if (s == NULL) {
         rc_error__nomem("rc_trace_take_snapshot");
         return NULL;
@@ -153,7 +134,7 @@ rc_trace_snapshot *rc_trace_snapshot_filter(const rc_trace_snapshot *s,
     size_t nframes = 0;
     for (size_t i = 0; i < s->nsites; i++)
         nframes += s->sites[i].tb.nframes;
-    rc_trace_snapshot *r = snapshot_alloc(s->ntraces, s->nsites, nframes);
+    rc_trace_snapshot *r = rc_trace__snapshot_alloc(s->ntraces, s->nsites, nframes);
     unsigned char *keep = malloc(s->nsites ? s->nsites : 1);
     if (r == NULL || keep == NULL) {
         free(keep);

@@ -93,6 +93,18 @@ RC_API void rc_trace_snapshot_free(rc_trace_snapshot *s);
 RC_API size_t rc_trace_snapshot_count(const rc_trace_snapshot *s);
 RC_API size_t rc_trace_snapshot_size(const rc_trace_snapshot *s);
 
+/** Write s to out as text (format in runtime/src/trace_dump.c).
+ *  @return 0, or -1 (RC_ERR_ARG, RC_ERR_OS). */
+RC_API int rc_trace_snapshot_dump(const rc_trace_snapshot *s, FILE *out);
+/** Read a snapshot written by rc_trace_snapshot_dump.
+ *  @return owned snapshot, NULL (RC_ERR_ARG for a malformed file, RC_ERR_NOMEM). */
+RC_API rc_trace_snapshot *rc_trace_snapshot_load(FILE *in);
+
+/** The whole traceback of o's trace, most recent call first; the frames
+ *  are the tracer's and stay valid until rc_trace_stop()/rc_trace_clear().
+ *  @return 1 if o is traced, 0 if not, -1 (RC_ERR_ARG) for NULL arguments. */
+RC_API int rc_trace_get_object_traceback(rc_trace_traceback *out, const rc_object *o);
+
 /** A filter on traces (tracemalloc.Filter). */
 typedef struct rc_trace_filter {
     int inclusive;            /**< 1: keep matching traces; 0: drop them */

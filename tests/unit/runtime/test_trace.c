@@ -287,3 +287,44 @@ Test(trace, leak_report_text)
     rc_decref(a);
     rc_decref(b);
 }
+
+Test(trace, dump_and_load_round_trip)
+{
+    rc_trace_start(4);
+    rc_object *a = alloc_site_a(), *b = alloc_site_b(), *c = alloc_site_a();
+    rc_trace_traceback tb;
+    cr_assert_eq(rc_trace_get_object_traceback(&tb, a), 1);
+    cr_assert_geq(tb.nframes, 1);
+    cr_assert_str_eq(tb.frames[0].func, "alloc_site_a");
+    cr_assert_eq(rc_trace_get_object_traceback(NULL, a), -1);
+    rc_trace_snapshot *s = rc_trace_take_snapshot();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    cr_assert_eq(rc_trace_snapshot_dump(s, f), 0);
+    fclose(f);
+    f = fmemopen(text, len, "r");
+    rc_trace_snapshot *l = rc_trace_snapshot_load(f);
+    fclose(f);
+    cr_assert_not_null(l, "%s", rc_error_last()->message);
+    cr_assert_eq(rc_trace_snapshot_count(l), rc_trace_snapshot_count(s));
+    cr_assert_eq(rc_trace_snapshot_size(l), rc_trace_snapshot_size(s));
+    rc_trace_stats *d = rc_trace_snapshot_compare(l, s, RC_TRACE_BY_TRACEBACK, 0);
+    for (size_t i = 0; i < d->n; i++)
+        cr_assert(d->items[i].size_diff == 0 && d->items[i].count_diff == 0, "loaded differs");
+    rc_trace_stats_free(d);
+    rc_trace_stats *st = rc_trace_snapshot_statistics(l, RC_TRACE_BY_TYPE, 0);
+    cr_assert_str_eq(st->items[0].type_name, "blob");
+    cr_assert_eq(st->items[0].count, 2);
+    rc_trace_stats_free(st);
+    rc_trace_snapshot_free(l);
+    f = fmemopen((void *)"garbage", 7, "r");
+    cr_assert_null(rc_trace_snapshot_load(f));
+    cr_assert_eq(rc_error_last()->klass, RC_ERR_ARG);
+    fclose(f);
+    cr_assert_null(rc_trace_snapshot_load(NULL));
+    cr_assert_eq(rc_trace_snapshot_dump(NULL, stderr), -1);
+    free(text);
+    rc_trace_snapshot_free(s);
+    rc_decref(a), rc_decref(b), rc_decref(c);
+}
