@@ -311,11 +311,13 @@ static void set_out_params(struct engine_ctx *ctx, const struct ir_stmt *st,
 	}
 }
 
-/* &x passed to a function that does not describe it: x may change. */
+/* &x passed to a function that does not describe it: x may change. On the
+ * failure outcome the described out-parameters may have been written too
+ * (many callees reset them to NULL), so they are unknown there as well. */
 static void clobber_unknown_out(struct engine_ctx *ctx, const struct ir_stmt *st,
-                                const struct model_fn *m, const struct call_args *a)
+                                const struct model_fn *m, const struct call_args *a, bool failed)
 {
-	uint32_t described = m->out_new | m->out_borrowed | a->format_borrow_out;
+	uint32_t described = failed ? 0 : m->out_new | m->out_borrowed | a->format_borrow_out;
 	for (uint32_t i = 0; i < st->call.nargs; i++) {
 		if (i < 32 && (described & (1u << i)))
 			continue;
@@ -345,8 +347,16 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 {
 	*ne0 = false;
 	if (m->fails == MODEL_FAILS_NEGATIVE) {
-		if (success) { *lo = 0; *hi = INT64_MAX; }
-		else { *lo = INT64_MIN; *hi = -1; }
+		if (success && m->has_success_range) {
+			*lo = m->success_lo < 0 ? 0 : m->success_lo;
+			*hi = m->success_hi;
+		} else if (success) {
+			*lo = 0;
+			*hi = INT64_MAX;
+		} else {
+			*lo = INT64_MIN;
+			*hi = -1;
+		}
 	} else if (m->fails == MODEL_FAILS_ZERO) {
 		*lo = success ? INT64_MIN : 0;
 		*hi = success ? INT64_MAX : 0;
@@ -432,9 +442,24 @@ static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	for (uint32_t i = 0; i < a->n && i < 32; i++)
 		if ((steals & (1u << i)) && arg_is_obj(ctx, a, i))
 			do_steal(ctx, a->vals[i].v, st, m, i + 1);
+	/* The call has used and taken its arguments; what it runs or changes
+	 * invalidates the borrowed references the caller still holds (and the
+	 * summary of this function learns it). */
+	if (m->runs_code) {
+		invalidate_borrowed(ctx, VAL_NONE, st->call.callee);
+		ctx->calls_runs_code = true;
+	}
+	for (uint32_t i = 0; i < a->n && i < 32; i++) {
+		if (!(m->mutates & (1u << i)) || a->vals[i].is_const)
+			continue;
+		invalidate_borrowed(ctx, a->vals[i].v, st->call.callee);
+		uint32_t p = state_val(ctx->cur, a->vals[i].v)->param;
+		if (p && p <= 32)
+			ctx->mutated_params |= 1u << (p - 1);
+	}
 	if (outcome != 0)
 		set_out_params(ctx, st, m, a);
-	clobber_unknown_out(ctx, st, m, a);
+	clobber_unknown_out(ctx, st, m, a, outcome == 0);
 	bind_result(ctx, st, m, a, outcome);
 }
 
@@ -554,11 +579,6 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 		goto out;
 	}
 	format_effects(ctx, st, m, &a);
-	if (m->runs_code)
-		invalidate_borrowed(ctx, VAL_NONE, st->call.callee);
-	for (uint32_t i = 0; i < a.n && i < 32; i++)
-		if ((m->mutates & (1u << i)) && !a.vals[i].is_const)
-			invalidate_borrowed(ctx, a.vals[i].v, st->call.callee);
 	/* Functions nobody describes, and those that run code, may write any
 	 * memory: forget what was loaded. Described API calls keep the memo. */
 	if (m->source == MODEL_SRC_DEFAULT || m->source == MODEL_SRC_INFERRED || m->runs_code)

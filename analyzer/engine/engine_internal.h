@@ -46,6 +46,7 @@ struct pending_return {
 	bool owned;                 /* the function owned a reference to it */
 	uint8_t origin;
 	bool neg;                   /* an integer result known negative */
+	int64_t lo, hi;             /* an integer result's range */
 	uint32_t params_released;   /* parameters whose reference ended up given away */
 	uint32_t params_kept;
 	uint32_t out_new;           /* T ** parameters through which a new reference was stored */
@@ -85,6 +86,9 @@ struct engine_ctx {
 
 	const char *file_copy;          /* path_loc's copy of the last file name */
 	uint32_t file_copy_index;
+
+	bool calls_runs_code;           /* for the summary: something called may run code */
+	uint32_t mutated_params;        /* parameters a callee changes the contents of */
 
 	uint32_t steps;
 	bool partial;

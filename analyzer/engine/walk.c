@@ -210,9 +210,12 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 		struct sval r = eval_expr(ctx, b->term.cond);
 		pr.has_value = true;
 		bool ptr = ctx->fn->ret && ctx->fn->ret->cls == IR_TY_PTR;
+		pr.lo = INT64_MIN;
+		pr.hi = INT64_MAX;
 		if (r.is_const) {
 			pr.null = ptr && r.c == 0;
 			pr.neg = r.c < 0;
+			pr.lo = pr.hi = r.c;
 		} else if (state_val(s, r.v)->is_obj) {
 			engine_emit(ctx, EV_USE, r.v, loc, NULL, NULL, 0, USE_RETURN);
 			engine_emit(ctx, EV_RETURN, r.v, loc, NULL, NULL, 0, 0);
@@ -230,6 +233,8 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 			const struct aval *a = state_val(s, r.v);
 			pr.neg = a->hi < 0;
 			pr.null = ptr && engine_val_is_null(a);
+			pr.lo = a->lo;
+			pr.hi = a->hi;
 		}
 	}
 	for (val_t v = 1; v < s->nvals; v++) {
@@ -488,6 +493,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	bool any_owned = false, any_borrowed = false, any_null = false, any_neg = false;
 	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
 	uint32_t nsuccess = 0;
+	int64_t succ_lo = INT64_MAX, succ_hi = INT64_MIN;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
 		const struct pending_return *r = &ctx->returns[i];
 		any_owned |= r->is_obj && r->owned && !r->null;
@@ -500,6 +506,12 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		if (!r->neg && !r->null) {
 			out_all &= r->out_new;
 			nsuccess++;
+			/* The non-negative part of what it returns on success. */
+			int64_t lo = r->lo < 0 ? 0 : r->lo;
+			if (lo < succ_lo)
+				succ_lo = lo;
+			if (r->hi > succ_hi)
+				succ_hi = r->hi;
 		}
 	}
 	if (obj) {
@@ -508,12 +520,19 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	} else {
 		m->returns = MODEL_RET_NONE;
 		m->fails = any_neg ? MODEL_FAILS_NEGATIVE : MODEL_FAILS_UNKNOWN;
+		if (any_neg && nsuccess && succ_hi != INT64_MAX) {
+			m->has_success_range = true;
+			m->success_lo = succ_lo;
+			m->success_hi = succ_hi;
+		}
 	}
 	if (ctx->nreturns)
 		m->steals = released_all & ~kept_any;
 	if (nsuccess)
 		m->out_new = out_all;
 	m->noreturn = ctx->nreturns == 0 && !ctx->partial && ctx->fn->nblocks > 0;
+	m->runs_code = ctx->calls_runs_code;
+	m->mutates = ctx->mutated_params;
 }
 
 int engine_run(const struct engine_options *opt, const struct ir_tu *tu,

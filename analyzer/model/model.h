@@ -99,6 +99,11 @@ struct model_fn {
 	uint32_t out_borrowed;          /* T ** arguments receiving a borrowed reference */
 	uint32_t mutates;               /* arguments whose contents change (items replaced) */
 	uint32_t nonnull;               /* arguments that must not be NULL */
+	/* The values an integer result takes on success, when known (an
+	 * inferred "0 on success, -1 on failure"; a pack's "success": [lo, hi]);
+	 * else success is any non-negative value (fails negative). */
+	bool has_success_range;
+	int64_t success_lo, success_hi;
 };
 
 struct model;

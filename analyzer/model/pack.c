@@ -17,7 +17,8 @@
  * "when": …}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
  * "arg" (the primitive's object argument), "borrowed_from" (k),
  * "runs_code", "trusted", "noreturn", "returns_new_contract", "stable" (booleans),
- * "mutates" and "nonnull" ([k, …]), "format" ({"arg": k, "kind":
+ * "mutates" and "nonnull" ([k, …]), "success" ([lo, hi]: the integer results
+ * on success, for calls whose effects fork on the outcome), "format" ({"arg": k, "kind":
  * "build"|"parse"}), "doc" (text). Positions k are 1-based.
  *
  * "returns": "null" is a function that always returns NULL (an error
@@ -226,6 +227,14 @@ static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct mode
 		return parse_positions(c, v, key, &fn->nonnull);
 	} else if (strcmp(key, "format") == 0) {
 		return parse_format(c, v, fn);
+	} else if (strcmp(key, "success") == 0) {
+		if (!json_is_array(v) || json_array_size(v) != 2 || !json_is_integer(json_array_get(v, 0)) ||
+		    !json_is_integer(json_array_get(v, 1)) ||
+		    json_integer_value(json_array_get(v, 0)) > json_integer_value(json_array_get(v, 1)))
+			return bad(c, key, "must be [lo, hi], the integer results on success");
+		fn->has_success_range = true;
+		fn->success_lo = json_integer_value(json_array_get(v, 0));
+		fn->success_hi = json_integer_value(json_array_get(v, 1));
 	} else if (strcmp(key, "doc") == 0) {
 		if (!json_is_string(v))
 			return bad(c, key, "must be a string");

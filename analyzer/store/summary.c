@@ -17,17 +17,18 @@
 #include <stddef.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct model_fn) == 64,
+_Static_assert(sizeof(struct model_fn) == 80,
                "struct model_fn changed: add the new field to store/summary.c");
 
 #define INT_FIELDS(X)                                  \
 	X(returns) X(fails) X(prim) X(format)          \
 	X(format_arg) X(borrowed_from) X(prim_arg)     \
 	X(steals) X(steals_on_success) X(out_new)      \
-	X(out_borrowed) X(mutates) X(nonnull)
+	X(out_borrowed) X(mutates) X(nonnull)         \
+	X(success_lo) X(success_hi)
 #define BOOL_FIELDS(X)                                 \
 	X(runs_code) X(trusted) X(noreturn)            \
-	X(returns_new_contract) X(stable)
+	X(returns_new_contract) X(stable) X(has_success_range)
 
 char *store_summary_encode(const struct model_fn *fn)
 {
