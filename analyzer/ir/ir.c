@@ -79,6 +79,14 @@ const struct ir_type *ir_type_make(struct ir_tu *tu, enum ir_type_class cls,
 	return t;
 }
 
+const struct ir_type *ir_type_make_elem(struct ir_tu *tu, enum ir_type_class cls,
+                                        const char *spelling, const char *elem_record)
+{
+	struct ir_type *t = (struct ir_type *)ir_type_make(tu, cls, 0, spelling, NULL);
+	t->elem_record = arena_strdup(tu->arena, elem_record);
+	return t;
+}
+
 struct ir_func *ir_func_add(struct ir_tu *tu, const char *name, const struct ir_type *ret)
 {
 	VEC_RESERVE(tu->funcs, tu->cap_funcs, (size_t)tu->nfuncs + 1);

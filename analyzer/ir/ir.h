@@ -136,8 +136,8 @@ struct ir_expr {
 			struct ir_expr *l, *r;
 		} binary;
 	} u;
-	/* IR_E_INT folded from sizeof(T) or sizeof(expr) of a struct type: the
-	 * record's name (how a type table names its object struct, issue 6);
+	/* IR_E_INT folded from sizeof(T) or sizeof expr (or _Alignof) of a
+	 * struct type: the record's name (how a type table names its object struct, issue 6);
 	 * else NULL. */
 	const char *sizeof_record;
 };
@@ -320,6 +320,11 @@ uint32_t ir_tu_file(struct ir_tu *tu, const char *path);
 const struct ir_type *ir_type_make(struct ir_tu *tu, enum ir_type_class cls,
                                    unsigned obj_depth, const char *spelling,
                                    const char *record);
+
+/* A pointer or array (obj_depth 0) whose pointee or element is the struct
+ * elem_record (see ir_type.elem_record). */
+const struct ir_type *ir_type_make_elem(struct ir_tu *tu, enum ir_type_class cls,
+                                        const char *spelling, const char *elem_record);
 
 struct ir_func *ir_func_add(struct ir_tu *tu, const char *name, const struct ir_type *ret);
 uint32_t ir_var_add(struct ir_tu *tu, struct ir_func *fn, const char *name,

@@ -32,11 +32,10 @@ static inline const struct ir_type *cb_ptr(struct irb *b, const char *rec)
 static inline const struct ir_type *cb_type(struct irb *b, enum ir_type_class cls, unsigned depth,
                                             const char *rec, const char *elem)
 {
-	struct ir_type *t = (struct ir_type *)ir_type_make(b->tu, cls, depth, rec ? rec : "t", depth ? rec : NULL);
-	if (cls == IR_TY_RECORD)
-		t->record = ir_strdup(b->tu, rec);
-	t->elem_record = elem ? ir_strdup(b->tu, elem) : NULL;
-	return t;
+	if (elem)
+		return ir_type_make_elem(b->tu, cls, elem, elem);
+	return ir_type_make(b->tu, cls, depth, rec ? rec : "t",
+	                    depth || cls == IR_TY_RECORD ? rec : NULL);
 }
 
 /* A record; an object record starts with `rc_object ob_base`. */

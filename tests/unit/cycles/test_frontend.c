@@ -1,0 +1,193 @@
+/*
+ * test_frontend.c — the cycle checks on real C through the libclang front
+ * end and the analysis core: what lowering gives the type model (sizeof's
+ * record, pointers to structs), a small buggy type, and the runtime's own
+ * built-in types (runtime/src), which must come out clean.
+ */
+#include <criterion/criterion.h>
+
+#include "checks/check.h"
+#include "cycles/cycles_internal.h"
+#include "engine/analyze.h"
+#include "frontend/fe.h"
+#include "ir/ir.h"
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lowered {
+	struct ir_tu *tu;
+	struct model *m;
+	struct model_tu *mt;
+	struct cycle_model *cm;
+	struct analyze_result res;
+};
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Lower text as `path` with the runtime's headers, build the type model
+ * and run the analysis core with the two cycle checks only. */
+static void lower_and_check(struct lowered *l, const char *path, const char *text)
+{
+	struct fe_options opt;
+	fe_options_init(&opt);
+	struct fe_worker *w = fe_worker_new(&opt);
+	char *flags[] = { (char *)"-std=gnu11", (char *)"-D_GNU_SOURCE",
+	                  (char *)"-I" REFCHECK_SOURCE_DIR "/runtime/src",
+	                  (char *)"-I" REFCHECK_SOURCE_DIR "/runtime/include" };
+	struct err e = { 0 };
+	cr_assert_eq(fe_parse_string(w, path, text, flags, 4, &l->tu, &e), 0, "%s", e.msg);
+	fe_worker_free(w);
+	fe_options_dispose(&opt);
+	cr_assert_eq(fe_count_errors(l->tu), 0, "%s does not compile: %s", path,
+	             l->tu->ndiags ? l->tu->diags[0].text : "");
+	l->m = model_new();
+	cr_assert_eq(model_load_pack(l->m, REFCHECK_RULES_DIR "/runtime.json", &e), 0, "%s", e.msg);
+	l->mt = model_tu_new(l->m, l->tu);
+	l->cm = cycle_model_new(l->tu, l->mt);
+	struct analyze_options ao;
+	analyze_default_options(&ao, l->m);
+	static const struct check *const cycle_checks[] = { &check_cycle_types, &check_cycle_created };
+	ao.engine.checks = cycle_checks;
+	ao.engine.nchecks = 2;
+	analyze_result_init(&l->res);
+	cr_assert_eq(analyze_tu(&ao, l->tu, &l->res, &e), 0, "%s", e.msg);
+}
+
+static void lowered_done(struct lowered *l)
+{
+	analyze_result_dispose(&l->res);
+	cycle_model_free(l->cm);
+	model_tu_free(l->mt);
+	model_free(l->m);
+	ir_tu_free(l->tu);
+}
+
+static char *findings_text(const struct lowered *l)
+{
+	static char buf[8192];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (uint32_t i = 0; i < l->res.findings.n && len < sizeof(buf); i++) {
+		const struct finding *f = l->res.findings.items[i];
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "\n  %s:%u: %s [%s]", f->loc.file,
+		                        f->loc.line, f->message, rule_name(f->rule));
+	}
+	return buf;
+}
+
+static const struct cycle_table *table_named(const struct cycle_model *cm, const char *name)
+{
+	for (uint32_t i = 0; i < cm->ntables; i++)
+		if (strcmp(cm->tables[i].global->name, name) == 0)
+			return &cm->tables[i];
+	cr_assert_fail("no type table %s", name);
+	return NULL;
+}
+
+static const char node_src[] =
+	"#include <rc/rc.h>\n"
+	"typedef struct entry { rc_object *key; } entry;\n"
+	"typedef struct node {\n"
+	"    RC_OBJECT_HEAD;\n"
+	"    rc_object *left;\n"                     /* line 5 */
+	"    rc_object *right;\n"                    /* line 6 */
+	"    entry *slots;\n"
+	"    struct node *parent RC_BORROWED_FIELD;\n"
+	"} node;\n"
+	"static void node_dealloc(rc_object *self)\n"
+	"{\n"
+	"    node *n = (node *)self;\n"
+	"    RC_CLEAR(n->left);\n"
+	"}\n"
+	"static const rc_type node_type = { \"node\", sizeof(node), node_dealloc, 0, 0, 0, 0 };\n";
+
+Test(cycle_frontend, lowering_feeds_the_type_model)
+{
+	struct lowered l;
+	lower_and_check(&l, "node.c", node_src);
+	const struct cycle_table *t = table_named(l.cm, "node_type");
+	cr_assert_geq(t->type, 0, "sizeof(node) names the object struct");
+	cr_assert_str_eq(l.cm->types[t->type].rec->name, "node");
+	const struct ir_init *size = NULL;
+	for (uint32_t i = 0; i < t->global->init->nelems; i++)
+		if (strcmp(t->global->init->elems[i].field, "size") == 0)
+			size = &t->global->init->elems[i];
+	cr_assert_not_null(size, "the positional element is given its member name");
+	cr_assert_str_eq(size->expr->sizeof_record, "node");
+	cr_assert_str_eq(t->fn[MODEL_TT_DEALLOC], "node_dealloc");
+	cr_assert_not(t->tracked);
+	/* left, right, slots[].key; parent is borrowed. */
+	cr_assert_eq(l.cm->types[t->type].nrefs, 3);
+	const struct ir_record *r = cycle_record(l.cm, "node");
+	cr_assert_str_eq(r->fields[3].ty->elem_record, "entry");
+	/* Untracked with generic fields: a cycle; dealloc misses right and slots[].key. */
+	uint32_t untracked = 0, dealloc = 0;
+	for (uint32_t i = 0; i < l.res.findings.n; i++) {
+		const struct finding *f = l.res.findings.items[i];
+		untracked += f->rule == RULE_CYCLE_UNTRACKED_TYPE && f->loc.line == 5;
+		dealloc += f->rule == RULE_REFCOUNT_DEALLOC_INCOMPLETE && (f->loc.line == 6 || f->loc.line == 2);
+	}
+	cr_assert_eq(untracked, 1, "%s", findings_text(&l));
+	cr_assert_eq(dealloc, 2, "%s", findings_text(&l));
+	cr_assert_eq(l.res.findings.n, 3, "%s", findings_text(&l));
+	lowered_done(&l);
+}
+
+/* The runtime's built-in types: tracked containers with complete
+ * dealloc/traverse/clear, and leaf types without references. */
+static void check_builtin(const char *file, const char *table, bool tracked, uint32_t nrefs)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/runtime/src/%s", REFCHECK_SOURCE_DIR, file);
+	char *text = slurp(path);
+	struct lowered l;
+	lower_and_check(&l, path, text);
+	free(text);
+	cr_assert_eq(l.res.findings.n, 0, "%s:%s", file, findings_text(&l));
+	const struct cycle_table *t = table_named(l.cm, table);
+	cr_assert_eq(t->tracked, tracked, "%s", table);
+	if (nrefs) {
+		cr_assert_geq(t->type, 0, "%s: the object struct is known", table);
+		cr_assert_eq(l.cm->types[t->type].nrefs, nrefs, "%s", table);
+	}
+	lowered_done(&l);
+}
+
+Test(cycle_frontend, builtin_list) { check_builtin("list.c", "rc_list_type", true, 1); }
+Test(cycle_frontend, builtin_dict) { check_builtin("dict.c", "rc_dict_type", true, 2); }
+Test(cycle_frontend, builtin_tuple) { check_builtin("tuple.c", "rc_tuple_type", true, 1); }
+Test(cycle_frontend, builtin_int) { check_builtin("int.c", "rc_int_type", false, 0); }
+Test(cycle_frontend, builtin_str) { check_builtin("str.c", "rc_str_type", false, 0); }
+Test(cycle_frontend, builtin_weakref) { check_builtin("weakref.c", "rc_weakref_type", false, 0); }
+
+/* Every other runtime source (no type tables, or internal ones) is clean too. */
+Test(cycle_frontend, runtime_sources_are_clean)
+{
+	static const char *const files[] = { "object.c", "gc.c", "gc_api.c", "alloc.c", "error.c",
+	                                     "trace.c", "trace_report.c", "ptrmap.c" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char path[512];
+		snprintf(path, sizeof(path), "%s/runtime/src/%s", REFCHECK_SOURCE_DIR, files[i]);
+		char *text = slurp(path);
+		struct lowered l;
+		lower_and_check(&l, path, text);
+		free(text);
+		cr_assert_eq(l.res.findings.n, 0, "%s:%s", files[i], findings_text(&l));
+		lowered_done(&l);
+	}
+}
