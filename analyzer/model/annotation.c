@@ -6,6 +6,7 @@
  *   rc:steals(n)  rc:steals_on_success(n)  rc:out_new(n)  rc:out_borrowed(n)
  *   rc:incref  rc:xincref  rc:decref  rc:xdecref  rc:newref  rc:xnewref
  *   rc:borrowed_field   (on struct fields; read by the cycle checks)
+ *   rc:weak_field       (on struct fields; read by the cycle checks)
  *
  * n is a 1-based argument position. "rc:may_fail" means NULL for pointer
  * results and a negative value for integer ones: which one is decided here
@@ -95,7 +96,7 @@ int model_apply_annotation(struct model_fn *fn, const char *annotation, struct e
 		fn->prim = prim;
 		fn->prim_arg = 1;
 		fn->trusted = true;
-	} else if (strcmp(word, "borrowed_field") == 0 && !n) {
+	} else if ((strcmp(word, "borrowed_field") == 0 || strcmp(word, "weak_field") == 0) && !n) {
 		return 1;   /* a field annotation, meaningless on a function */
 	} else {
 		return err_set(e, ERR_INVALID, "unknown annotation \"%s\"", annotation);

@@ -11,6 +11,7 @@ typedef struct node {
     rc_object *left;
     rc_object *right;
     rc_object *parent RC_BORROWED_FIELD;
+    rc_object *owner_ref RC_WEAK_FIELD;
 } node;
 
 static int node_traverse(rc_object *self, rc_visitproc visit, void *arg)

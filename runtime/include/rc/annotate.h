@@ -16,15 +16,19 @@
  *   RC_RUNS_CODE            "rc:runs_code"          may call back into user code
  *   RC_TRUSTED              "rc:trusted"            implements refcounting itself
  *   RC_BORROWED_FIELD       "rc:borrowed_field"     a struct field that owns no reference
+ *   RC_WEAK_FIELD           "rc:weak_field"         a field owning a weak reference object
+ *                                                   (rc_weakref_new): released by dealloc,
+ *                                                   but never part of a reference cycle
  *   RC_PRIM_INCREF ...      "rc:incref" ...         the refcount primitives (object = arg 1)
  *
  * Put them before the declaration's return type:
  *
  *     RC_RETURNS_NEW RC_MAY_FAIL rc_object *make_thing(int n);
  *
- * and RC_BORROWED_FIELD after a field's declarator:
+ * and RC_BORROWED_FIELD / RC_WEAK_FIELD after a field's declarator:
  *
  *     rc_object *parent RC_BORROWED_FIELD;
+ *     rc_object *owner_ref RC_WEAK_FIELD;
  */
 #ifndef RC_ANNOTATE_H
 #define RC_ANNOTATE_H
@@ -45,6 +49,7 @@
 #define RC_RUNS_CODE RC_ANNOTATE("rc:runs_code")
 #define RC_TRUSTED RC_ANNOTATE("rc:trusted")
 #define RC_BORROWED_FIELD RC_ANNOTATE("rc:borrowed_field")
+#define RC_WEAK_FIELD RC_ANNOTATE("rc:weak_field")
 
 #define RC_PRIM_INCREF RC_ANNOTATE("rc:incref")
 #define RC_PRIM_XINCREF RC_ANNOTATE("rc:xincref")
