@@ -234,13 +234,30 @@ struct miss {
 	bool released_not_nulled;           /* clear: dropped but left pointing */
 };
 
+/* How fn names its object: the local it casts the parameter into
+ * (`node *n = (node *)self;`), else the parameter. */
+static const char *self_name(const struct ir_func *fn, uint8_t arg)
+{
+	if (!fn || fn->nparams < arg)
+		return "self";
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		for (uint32_t i = 0; i < fn->blocks[b].nstmts; i++) {
+			const struct ir_stmt *st = &fn->blocks[b].stmts[i];
+			if (st->kind == IR_S_ASSIGN && st->dst->kind == IR_E_VAR &&
+			    st->src->kind == IR_E_VAR && st->src->u.var == (uint32_t)arg - 1 &&
+			    fn->vars[st->dst->u.var].kind == IR_VAR_LOCAL)
+				return fn->vars[st->dst->u.var].name;
+		}
+	}
+	return fn->vars[arg - 1].name;
+}
+
 static void report_miss(const struct tc *c, const struct miss *m)
 {
 	const struct cycle_model *cm = c->cm;
 	enum model_tt_role role = role_of(m->mode);
 	const char *fname = m->t->fn[role];
-	const char *self = m->fn && m->fn->nparams >= m->t->desc->self_arg
-		? m->fn->vars[m->t->desc->self_arg - 1].name : "self";
+	const char *self = self_name(m->fn, m->t->desc->self_arg);
 	struct strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
 	cpath_text(&m->ref->path, self, &where);
 	const char *what = m->mode == FLOW_TRAVERSE ? "visit" : "release";

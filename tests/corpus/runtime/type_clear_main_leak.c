@@ -1,5 +1,8 @@
 /* clear forgets `self_ref`: the collector finds the object that owns
- * itself, calls clear, and the object survives (alive at exit). */
+ * itself, runs its finalizer, calls clear to break the cycle, and the
+ * object survives as uncollectable (alive at exit). (Garbage without
+ * finalizers or weak references is freed in bulk without clear, so the
+ * finalizer is what puts clear on this path.) */
 #include <rc/rc.h>
 
 typedef struct loopy {
@@ -16,6 +19,11 @@ static int loopy_traverse(rc_object *self, rc_visitproc visit, void *arg)
     return 0;
 }
 
+static void loopy_finalize(rc_object *self)
+{
+    (void)self;
+}
+
 static void loopy_clear(rc_object *self)
 {
     RC_CLEAR(((loopy *)self)->tag);
@@ -28,7 +36,9 @@ static void loopy_dealloc(rc_object *self)
     RC_CLEAR(l->self_ref);
 }
 
-static const rc_type loopy_type = { "loopy", sizeof(loopy), loopy_dealloc, NULL, loopy_traverse, loopy_clear, 0 };
+static const rc_type loopy_type = {
+    "loopy", sizeof(loopy), loopy_dealloc, loopy_finalize, loopy_traverse, loopy_clear, 0
+};
 
 int main(void)
 {

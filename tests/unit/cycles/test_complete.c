@@ -62,7 +62,7 @@ Test(dealloc, missing_field)
 	cycle_run_types(&b, &r, NULL);
 	cycle_expect_one(&r, RULE_REFCOUNT_DEALLOC_INCOMPLETE, lb);
 	const struct finding *f = r.out.items[0];
-	cr_assert(strstr(f->message, "holder_dealloc") && strstr(f->message, "self->b"), "%s", f->message);
+	cr_assert(strstr(f->message, "holder_dealloc") && strstr(f->message, "n->b"), "%s", f->message);
 	bool at_ret = false;
 	for (uint32_t i = 0; i < f->nsteps; i++)
 		at_ret |= f->steps[i].loc.line == ret;
