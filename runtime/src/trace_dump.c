@@ -112,7 +112,7 @@ rc_trace_snapshot *rc_trace_snapshot_load(FILE *in)
     rc_trace_snapshot *s = NULL;
     int ok = sites != NULL;
     for (size_t i = 0; ok && i < nsites; i++) {
-        uintptr_t type;
+        uintptr_t type = 0;
         size_t nf;
         ok = fscanf(in, " site %d", &sites[i].domain) == 1 && get_str(&r, &type) == 0 &&
              fscanf(in, " %zu", &nf) == 1 && nf <= RC_TRACE_MAX_FRAMES;
@@ -130,7 +130,7 @@ rc_trace_snapshot *rc_trace_snapshot_load(FILE *in)
             }
             rc_trace_frame *f = &frames[nframes++];
             unsigned long pc;
-            uintptr_t file, func;
+            uintptr_t file = 0, func = 0;
             ok = fscanf(in, " frame %d %lx", &f->line, &pc) == 2 && get_str(&r, &file) == 0 &&
                  get_str(&r, &func) == 0;
             f->pc = (void *)(uintptr_t)pc;
