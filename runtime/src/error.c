@@ -35,7 +35,10 @@ void rc_error_set(rc_error_class klass, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_error.buf, sizeof(last_error.buf), fmt ? fmt : "", ap);
+    if (fmt)
+        vsnprintf(last_error.buf, sizeof(last_error.buf), fmt, ap);
+    else
+        last_error.buf[0] = '\0';
     va_end(ap);
     /* Keep it one line. */
     char *nl = strchr(last_error.buf, '\n');

@@ -55,10 +55,13 @@ void rc_object__fatal(const char *file, int line, const char *fmt, ...)
 
 /* ---- the collector header ------------------------------------------------- */
 
+/* 16-byte aligned, so that list heads on the stack or in static state have
+ * the same 4 free low bits as object headers (GC_PREV masks them off). */
 typedef struct rc_gc_head {
-    uintptr_t next;
+    _Alignas(16) uintptr_t next;
     uintptr_t prev;
 } rc_gc_head;
+_Static_assert(sizeof(rc_gc_head) == 16, "the collector header is two words");
 
 #define GC_PREV_FINALIZED ((uintptr_t)1)
 #define GC_PREV_COLLECTING ((uintptr_t)2)

@@ -101,6 +101,7 @@ rc_object *rc_object__alloc(const rc_type *t, size_t extra, const char *file, in
         rc_error_set(RC_ERR_NOMEM, "rc_new: out of memory allocating a '%s'", t->name);
         return NULL;
     }
+    RC_ASSERT(hs == 0 || ((uintptr_t)mem & 15) == 0); /* header flag bits need 16-byte blocks */
     memset(mem, 0, size);
     rc_object *o = (rc_object *)(void *)(mem + hs);
     o->ob_refcnt = 1;

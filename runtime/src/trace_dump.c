@@ -113,7 +113,7 @@ rc_trace_snapshot *rc_trace_snapshot_load(FILE *in)
     int ok = sites != NULL;
     for (size_t i = 0; ok && i < nsites; i++) {
         uintptr_t type = 0;
-        size_t nf;
+        size_t nf = 0;
         ok = fscanf(in, " site %d", &sites[i].domain) == 1 && get_str(&r, &type) == 0 &&
              fscanf(in, " %zu", &nf) == 1 && nf <= RC_TRACE_MAX_FRAMES;
         sites[i].type_name = (const char *)type;
