@@ -171,28 +171,14 @@ int store_diff(struct store *s, int64_t a, int64_t b, struct finding_list *added
 
 /* ---- runs ---- */
 
-static int query_run_id(struct store *s, const char *sql, int64_t arg, int64_t *out,
-                        struct err *e)
-{
-	sqlite3_stmt *st = store_prepare(s, sql, e);
-	if (!st)
-		return e->code;
-	sqlite3_bind_int64(st, 1, arg);
-	int rc = store_step(s, st, e);
-	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 int store_run_latest(struct store *s, int64_t *out, struct err *e)
 {
-	return query_run_id(s, "SELECT max(id) FROM runs WHERE status = 'complete' AND ?1 = ?1", 0,
-	                    out, e);
+	return store_scalar(s, "SELECT max(id) FROM runs WHERE status = 'complete'", 0, out, e);
 }
 
 int store_run_previous(struct store *s, int64_t run, int64_t *out, struct err *e)
 {
-	return query_run_id(s, "SELECT max(id) FROM runs WHERE status = 'complete' AND id < ?1", run,
+	return store_scalar(s, "SELECT max(id) FROM runs WHERE status = 'complete' AND id < ?1", run,
 	                    out, e);
 }
 

@@ -42,18 +42,6 @@ int store_run_begin(struct store *s, int64_t *out, const char *version, const ch
 	return store_commit(s, e);
 }
 
-int store_file_id(struct store *s, const char *path, int64_t *out, struct err *e)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM files WHERE path = ?1", e);
-	if (!st)
-		return e->code;
-	store_bind_text(st, 1, path);
-	int rc = store_step(s, st, e);
-	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 /* Run a statement whose parameters are all integers, in order. */
 static int exec_ints(struct store *s, const char *sql, const int64_t *v, int n, struct err *e)
 {
@@ -315,19 +303,6 @@ cleanup:
 	return error;
 }
 
-static int count_rows(struct store *s, const char *sql, int64_t run, uint32_t *out,
-                      struct err *e)
-{
-	sqlite3_stmt *st = store_prepare(s, sql, e);
-	if (!st)
-		return e->code;
-	sqlite3_bind_int64(st, 1, run);
-	int rc = store_step(s, st, e);
-	*out = rc == 1 ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 static int finish_findings(struct store *s, int64_t run, struct store_run_counts *c,
                            struct err *e)
 {
@@ -350,8 +325,11 @@ static int finish_findings(struct store *s, int64_t run, struct store_run_counts
 		"  JOIN occurrences o ON o.id = rf.occurrence_id WHERE rf.run_id = ?1)",
 		&run, 1, e)) < 0)
 		return error;
-	return count_rows(s, "SELECT count(*) FROM run_findings WHERE run_id = ?1 AND state = 'new'",
-	                  run, &c->new_findings, e);
+	int64_t n = 0;
+	error = store_scalar(s, "SELECT count(*) FROM run_findings WHERE run_id = ?1 AND state = 'new'",
+	                     run, &n, e);
+	c->new_findings = (uint32_t)n;
+	return error;
 }
 
 int store_run_finish(struct store *s, int64_t run, struct store_run_counts *c, struct err *e)

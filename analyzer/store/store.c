@@ -131,15 +131,15 @@ void store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* One integer from a PRAGMA or query without parameters. */
-static int query_int(struct store *s, const char *sql, int64_t *out, struct err *e)
+int store_scalar(struct store *s, const char *sql, int64_t arg, int64_t *out, struct err *e)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, e);
 	if (!st)
 		return e->code;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
 	int rc = store_step(s, st, e);
-	if (rc == 1)
-		*out = sqlite3_column_int64(st, 0);
+	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc < 0 ? rc : 0;
 }
@@ -171,9 +171,9 @@ static int validate(struct store *s, int64_t *out_version, struct err *e)
 {
 	int64_t app = 0, version = 0, tables = 0;
 	int error;
-	if ((error = query_int(s, "PRAGMA application_id", &app, e)) < 0 ||
-	    (error = query_int(s, "PRAGMA user_version", &version, e)) < 0 ||
-	    (error = query_int(s, "SELECT count(*) FROM sqlite_master", &tables, e)) < 0)
+	if ((error = store_scalar(s, "PRAGMA application_id", 0, &app, e)) < 0 ||
+	    (error = store_scalar(s, "PRAGMA user_version", 0, &version, e)) < 0 ||
+	    (error = store_scalar(s, "SELECT count(*) FROM sqlite_master", 0, &tables, e)) < 0)
 		return error;
 	if (app == 0 && version == 0 && tables == 0) {
 		*out_version = 0;
@@ -214,7 +214,7 @@ static int set_up(struct store *s, int64_t version, struct err *e)
 	if ((error = store_begin(s, e)) < 0)
 		return error;
 	/* Another refcheck may have created or migrated it since we looked. */
-	if ((error = query_int(s, "PRAGMA user_version", &version, e)) == 0 &&
+	if ((error = store_scalar(s, "PRAGMA user_version", 0, &version, e)) == 0 &&
 	    version < STORE_SCHEMA_VERSION)
 		error = store_schema_migrate(s, (int)version, e);
 	if (error < 0) {

@@ -52,8 +52,9 @@ void store_now(char out[32]);
  * and stamp the application id (inside the caller's transaction). */
 int store_schema_migrate(struct store *s, int from, struct err *e);
 
-/* run.c: the id of a TU's files row (0 if unknown). */
-int store_file_id(struct store *s, const char *path, int64_t *out, struct err *e);
+/* The first column of sql's first row (0 when there is none), with ?1
+ * bound to arg if the statement has a parameter. */
+int store_scalar(struct store *s, const char *sql, int64_t arg, int64_t *out, struct err *e);
 
 /* query.c: append the occurrences a statement yields to a finding list.
  * The statement selects STORE_OCC_COLUMNS from findings f joined with
