@@ -159,13 +159,23 @@ static int open_store(struct analysis *a, struct err *e)
 		paths[i] = model_pack(a->model, i)->path;
 		sb_printf(&names, "%s%s", i ? "," : "", model_pack(a->model, i)->name);
 	}
+	/* What else changes results: the checks that run, the lowering limits. */
+	struct strbuf config = STRBUF_INIT;
+	sb_add(&config, "checks=");
+	for (uint32_t i = 0; i < a->aopt.engine.nchecks; i++)
+		sb_printf(&config, "%s,", a->aopt.engine.checks[i]->name);
+	if (a->opt.fe)
+		sb_printf(&config, " max_stmts=%u max_blocks=%u max_depth=%u", a->opt.fe->max_stmts,
+		          a->opt.fe->max_blocks, a->opt.fe->max_depth);
 	struct store_session_options so = {
-		.db_path = a->opt.db, .version = REFCHECK_VERSION, .args = a->opt.args,
+		.db_path = a->opt.db, .version = REFCHECK_VERSION, .config = sb_str(&config),
+		.args = a->opt.args,
 		.packs = paths, .npacks = n, .pack_names = sb_str(&names),
 		.reanalyse = a->opt.reanalyse,
 	};
 	int error = store_session_open(&a->store, &so, e);
 	sb_dispose(&names);
+	sb_dispose(&config);
 	free(paths);
 	if (error == 0) {
 		a->aopt.seed = store_session_seed;
@@ -416,6 +426,9 @@ static void finish_store(struct analysis *a, FILE *out)
 	        a->analysed, a->analysed == 1 ? "" : "s", a->reused, c.new_findings, c.fixed);
 	if (a->opt.baseline)
 		fprintf(out, ", %u in the baseline", a->baselined);
+	unsigned passes = store_session_passes(a->store);
+	if (passes > 1)
+		fprintf(out, " (%u passes for cross-file summaries)", passes);
 	fputc('\n', out);
 	if (a->unsettled)
 		fprintf(out, "refcheck: note: cross-file summaries still changed after %d passes\n",

@@ -102,10 +102,11 @@ void store_hash_strings(char out[33], const char *const *v, uint32_t n)
 }
 
 int store_env_hash(struct store_hashes *h, char out[33], const char *version,
-                   const char *const *pack_paths, uint32_t npacks, struct err *e)
+                   const char *config, const char *const *pack_paths, uint32_t npacks,
+                   struct err *e)
 {
-	/* version, exe hash, then (path, hash) per pack */
-	uint32_t n = 2 + 2 * npacks;
+	/* version, exe hash, config, then (path, hash) per pack */
+	uint32_t n = 3 + 2 * npacks;
 	const char **parts = xcalloc(n, sizeof(*parts));
 	char (*hashes)[33] = xcalloc(npacks + 1, 33);
 	int error = 0;
@@ -116,10 +117,11 @@ int store_env_hash(struct store_hashes *h, char out[33], const char *version,
 	if (store_hash_file(h, "/proc/self/exe", hashes[npacks], &ignore) < 0)
 		snprintf(hashes[npacks], 33, "no-exe");
 	parts[1] = hashes[npacks];
+	parts[2] = config ? config : "";
 	for (uint32_t i = 0; i < npacks && error == 0; i++) {
 		error = store_hash_file(h, pack_paths[i], hashes[i], e);
-		parts[2 + 2 * i] = pack_paths[i];
-		parts[3 + 2 * i] = hashes[i];
+		parts[3 + 2 * i] = pack_paths[i];
+		parts[4 + 2 * i] = hashes[i];
 	}
 	if (error == 0)
 		store_hash_strings(out, parts, n);

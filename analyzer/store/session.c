@@ -67,7 +67,8 @@ struct store_session {
 	struct snapshot *snap;
 	struct job_state *jobs;
 	size_t njobs;
-	unsigned pass;              /* passes finished */
+	unsigned pass;              /* passes finished, for the limit */
+	unsigned passes;            /* passes run */
 	bool reanalyse;
 };
 
@@ -156,7 +157,7 @@ int store_session_open(struct store_session **out, const struct store_session_op
 	int error;
 	s->hashes = store_hashes_new();
 	if ((error = store_open(&s->db, o->db_path, STORE_OPEN_WRITE, e)) < 0 ||
-	    (error = store_env_hash(s->hashes, s->env, o->version, o->packs, o->npacks, e)) < 0 ||
+	    (error = store_env_hash(s->hashes, s->env, o->version, o->config, o->packs, o->npacks, e)) < 0 ||
 	    (error = store_run_begin(s->db, &s->run, o->version, o->args, o->pack_names, e)) < 0)
 		goto cleanup;
 	s->reanalyse = o->reanalyse;
@@ -444,6 +445,8 @@ size_t store_session_next_pass(struct store_session *s, bool *need, bool *out_un
                                struct err *e)
 {
 	*out_unsettled = false;
+	if (!s->passes)
+		s->passes = 1;
 	struct snapshot *next = snapshot_load(s, e);
 	if (!next)
 		return 0;
@@ -461,7 +464,13 @@ size_t store_session_next_pass(struct store_session *s, bool *need, bool *out_un
 		*out_unsettled = true;
 		return 0;
 	}
+	s->passes += redo > 0;
 	return redo;
+}
+
+unsigned store_session_passes(const struct store_session *s)
+{
+	return s->passes;
 }
 
 int store_session_finish(struct store_session *s, struct store_run_counts *c, struct err *e)

@@ -37,6 +37,7 @@ struct model_tu;
 struct store_session_options {
 	const char *db_path;            /* NULL: STORE_DEFAULT_PATH */
 	const char *version;            /* refcheck's version */
+	const char *config;             /* options that change results (checks, limits) */
 	const char *args;               /* the command line, for the runs table */
 	const char *const *packs;       /* the packs' files (their bytes are hashed) */
 	uint32_t npacks;
@@ -91,6 +92,9 @@ int store_session_reuse(struct store_session *s, size_t i, struct finding_list *
  * pass limit; *out_unsettled then says whether it was the limit). */
 size_t store_session_next_pass(struct store_session *s, bool *need, bool *out_unsettled,
                                struct err *e);
+
+/* Passes run so far (1 after the first). */
+unsigned store_session_passes(const struct store_session *s);
 
 /* Finish the run (counts: see store_run_finish). */
 int store_session_finish(struct store_session *s, struct store_run_counts *c, struct err *e);

@@ -128,9 +128,11 @@ int store_hash_file(struct store_hashes *h, const char *path, char out[33], stru
 /* Hash of a list of strings (each one delimited, so ["ab"] ≠ ["a","b"]). */
 void store_hash_strings(char out[33], const char *const *v, uint32_t n);
 /* What every TU's key shares: refcheck's version and executable (so a
- * rebuilt analyzer re-analyses), and the packs' names and contents. */
+ * rebuilt analyzer re-analyses), the options that change results (`config`:
+ * the enabled checks, lowering limits) and the packs' names and contents. */
 int store_env_hash(struct store_hashes *h, char out[33], const char *version,
-                   const char *const *pack_paths, uint32_t npacks, struct err *e);
+                   const char *config, const char *const *pack_paths, uint32_t npacks,
+                   struct err *e);
 /* Fill k's content, flags and key for a TU (deps are set by the caller
  * after parsing, with store_tu_key_set_deps). */
 int store_tu_key_init(struct store_tu_key *k, struct store_hashes *h, const char *path,

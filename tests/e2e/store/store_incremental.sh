@@ -57,4 +57,8 @@ check "new flags re-analyse everything" has "run 7 in .*: 3 files analysed, 0 un
 
 run "$REFCHECK" check -p . other.c
 check "a run of one file (as editors do) reuses it" has "run 8 in .*: 0 files analysed, 1 unchanged, 0 new, 0 fixed" "$WORK/err"
+run "$REFCHECK" check -p . --disable leak
+check "other checks re-analyse everything" has "run 9 in .*: 3 files analysed, 0 unchanged" "$WORK/err"
+check "and the leak is not reported" sh -c "! grep -q 'refcount-leak' '$WORK/out'"
+
 finish

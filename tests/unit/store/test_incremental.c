@@ -21,7 +21,7 @@ static void setup_tu(struct tu_setup *t)
 	t->h = store_hashes_new();
 	const char *packs[] = { fx_path("pack.json") };
 	fx_write(packs[0], "{}", 2);
-	cr_assert_eq(store_env_hash(t->h, t->env, "0.1.0", packs, 1, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_env_hash(t->h, t->env, "0.1.0", "", packs, 1, &e), 0, "%s", e.msg);
 }
 
 /* Record main.c (including h.h) with flags in run 1. */
@@ -97,16 +97,18 @@ Test(incremental, environment_covers_version_and_packs)
 	char a[33], b[33], c[33];
 	const char *packs[] = { fx_path("p.json") };
 	fx_write(packs[0], "{\"a\":1}", 7);
-	cr_assert_eq(store_env_hash(h, a, "0.1.0", packs, 1, &e), 0);
-	cr_assert_eq(store_env_hash(h, b, "0.2.0", packs, 1, &e), 0);
+	cr_assert_eq(store_env_hash(h, a, "0.1.0", "", packs, 1, &e), 0);
+	cr_assert_eq(store_env_hash(h, b, "0.2.0", "", packs, 1, &e), 0);
 	cr_assert_str_neq(a, b);
+	cr_assert_eq(store_env_hash(h, b, "0.1.0", "checks=leak", packs, 1, &e), 0);
+	cr_assert_str_neq(a, b, "other checks");
 	store_hashes_free(h);
 	h = store_hashes_new();     /* a fresh cache: the pack is read again */
 	fx_write(packs[0], "{\"a\":2}", 7);
-	cr_assert_eq(store_env_hash(h, c, "0.1.0", packs, 1, &e), 0);
+	cr_assert_eq(store_env_hash(h, c, "0.1.0", "", packs, 1, &e), 0);
 	cr_assert_str_neq(a, c, "pack content changed");
 	const char *missing[] = { fx_path("none.json") };
-	cr_assert_eq(store_env_hash(h, c, "0.1.0", missing, 1, &e), ERR_NOTFOUND);
+	cr_assert_eq(store_env_hash(h, c, "0.1.0", "", missing, 1, &e), ERR_NOTFOUND);
 	store_hashes_free(h);
 }
 
