@@ -69,6 +69,7 @@ struct analysis {
 	size_t njobs;
 	struct store_job *sjobs;            /* the session points into it */
 	unsigned analysed, reused, findings_so_far;
+	unsigned again;                     /* analyses in later passes */
 	uint32_t baselined;
 	bool unsettled;
 	int error;                          /* a main-thread error: -1 input, -3 internal */
@@ -355,6 +356,8 @@ void analysis_job_result(struct analysis *a, size_t i, struct analysis_tu_result
 	                         failed, &e) < 0)
 		main_error(a, &e);
 	/* A later pass replaces what an earlier one had for this job. */
+	if (j->r || j->has_reused)
+		a->again++;
 	if (j->r)
 		a->findings_so_far -= j->r->res.stats.findings;
 	else
@@ -428,7 +431,8 @@ static void finish_store(struct analysis *a, FILE *out)
 		fprintf(out, ", %u in the baseline", a->baselined);
 	unsigned passes = store_session_passes(a->store);
 	if (passes > 1)
-		fprintf(out, " (%u passes for cross-file summaries)", passes);
+		fprintf(out, " (%u passes for cross-file summaries, %u file%s again)", passes, a->again,
+		        a->again == 1 ? "" : "s");
 	fputc('\n', out);
 	if (a->unsettled)
 		fprintf(out, "refcheck: note: cross-file summaries still changed after %d passes\n",
