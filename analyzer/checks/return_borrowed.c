@@ -25,6 +25,10 @@ static void rb_on_return(const struct event *ev)
 	const struct model_fn *self = engine_self_model(ev->ctx);
 	if (v->owned > 0 || engine_val_is_null(v) || self->returns == MODEL_RET_BORROWED)
 		return;
+	/* Returning what the function itself released is a use after release,
+	 * and that check reports it: one bug, one finding. */
+	if (v->flags & VF_RELEASED)
+		return;
 	if (v->origin != ORIG_PARAM && v->origin != ORIG_LOAD && v->origin != ORIG_BORROWED &&
 	    v->origin != ORIG_SINGLETON && !(v->flags & (VF_RELEASED | VF_HANDED)))
 		return;

@@ -507,6 +507,15 @@ static void emit_arg_uses(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 		bool nonnull = i < 32 && (m->nonnull & (1u << i));
 		engine_emit(ctx, EV_USE, a->vals[i].v, st->loc, st, m, i + 1,
 		            nonnull ? USE_ARG_NONNULL : USE_ARG);
+		/* As past a dereference: a path that goes on after NULL was
+		 * passed where it is not allowed has its first finding already. */
+		struct aval *v = state_val(ctx->cur, a->vals[i].v);
+		if (nonnull && !engine_val_is_null(v)) {
+			v->ne0 = true;
+			v->flags &= (uint8_t)~VF_MAYFAIL;
+			if (v->lo == 0)
+				v->lo = 1;
+		}
 	}
 }
 

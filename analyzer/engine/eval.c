@@ -82,6 +82,17 @@ static struct sval eval_load(struct engine_ctx *ctx, const struct ir_expr *e, va
 
 #define MEMO_ADDR_INDEX (INT64_MIN + 1)
 
+/* The object an array value belongs to: an array field read from an
+ * object (list->ob_item) belongs to that object; any other base is its own. */
+static val_t container_of(struct engine_ctx *ctx, val_t base)
+{
+	const struct aval *a = state_val(ctx->cur, base);
+	if (!a->is_obj && a->origin == ORIG_NONE && a->owner != VAL_NONE &&
+	    state_val(ctx->cur, a->owner)->is_obj)
+		return a->owner;
+	return base;
+}
+
 static struct sval eval_addr(struct engine_ctx *ctx, const struct ir_expr *e)
 {
 	const struct ir_expr *op = e->u.unary.operand;
@@ -247,7 +258,11 @@ struct sval eval_expr(struct engine_ctx *ctx, const struct ir_expr *e)
 		struct sval b = eval_expr(ctx, e->u.field.base);
 		if (b.is_const)
 			return sv_val(fresh(ctx, e->ty, ORIG_LOAD));
-		return eval_load(ctx, e, b.v, e->u.field.name, MEMO_NO_INDEX);
+		struct sval r = eval_load(ctx, e, b.v, e->u.field.name, MEMO_NO_INDEX);
+		const struct ir_type *bt = e->u.field.base->ty;
+		if (bt && model_is_stable_field(model_tu_model(ctx->model), bt->record, e->u.field.name))
+			state_val(ctx->cur, r.v)->flags |= VF_STABLE;
+		return r;
 	}
 	case IR_E_DEREF: {
 		struct sval b = eval_expr(ctx, e->u.unary.operand);
@@ -258,9 +273,24 @@ struct sval eval_expr(struct engine_ctx *ctx, const struct ir_expr *e)
 	case IR_E_INDEX: {
 		struct sval b = eval_expr(ctx, e->u.binary.l);
 		struct sval i = eval_expr(ctx, e->u.binary.r);
-		if (b.is_const || !i.is_const)
+		if (b.is_const)
 			return sv_val(fresh(ctx, e->ty, ORIG_LOAD));
-		return eval_load(ctx, e, b.v, "*", i.c);
+		struct sval r;
+		if (!i.is_const) {
+			r = sv_val(fresh(ctx, e->ty, ORIG_LOAD));
+		} else {
+			r = eval_load(ctx, e, b.v, "*", i.c);
+		}
+		/* An element is borrowed from the container, so that code run
+		 * meanwhile or the container's release invalidates it:
+		 * list->ob_item[i] is owned by list, not by its item array. */
+		struct aval *a = state_val(ctx->cur, r.v);
+		if (a->is_obj && (a->owner == VAL_NONE || a->owner == b.v))
+			a->owner = container_of(ctx, b.v);
+		/* The items of a stable array field (a tuple's ob_item) are stable. */
+		if (a->is_obj && (state_val(ctx->cur, b.v)->flags & VF_STABLE))
+			a->flags |= VF_STABLE;
+		return r;
 	}
 	case IR_E_ADDR:
 		return eval_addr(ctx, e);

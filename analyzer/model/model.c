@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/xalloc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct model_tu {
@@ -43,6 +44,7 @@ void model_free(struct model *m)
 	model__types_dispose(&m->types);
 	strmap_dispose(&m->fns);
 	strmap_dispose(&m->singletons);
+	strmap_dispose(&m->stable_fields);
 	arena_free(m->arena);
 	free(m);
 }
@@ -66,6 +68,14 @@ uint32_t model_object_structs(const struct model *m, const char *const **out)
 bool model_is_singleton(const struct model *m, const char *global)
 {
 	return strmap_get(&m->singletons, global) != NULL;
+}
+
+bool model_is_stable_field(const struct model *m, const char *record, const char *field)
+{
+	char key[256];
+	if (!record || !field || snprintf(key, sizeof(key), "%s.%s", record, field) >= (int)sizeof(key))
+		return false;
+	return strmap_get(&m->stable_fields, key) != NULL;
 }
 
 const struct model_fn *model_pack_lookup(const struct model *m, const char *name)

@@ -132,6 +132,10 @@ const struct model_pack_info *model_pack(const struct model *m, uint32_t i);
 /* Every root object struct name of every loaded pack. */
 uint32_t model_object_structs(const struct model *m, const char *const **out);
 bool model_is_singleton(const struct model *m, const char *global);
+/* Is record.field, as a pack's "stable_fields" lists it ("PyTupleObject.ob_item"),
+ * a field that no code run meanwhile can change once the object is built?
+ * What is read from it (or from the array it is) is a stable borrow. */
+bool model_is_stable_field(const struct model *m, const char *record, const char *field);
 /* Does a TU that read these headers (paths, as ir_tu.includes lists them)
  * select the pack? True when one of them is, or ends in "/" followed by, a
  * name of the pack's detect_includes ("Python.h" matches

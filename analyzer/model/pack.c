@@ -8,6 +8,9 @@
  *     "object_structs": ["rc_object"],        root object header structs
  *     "singletons": ["_Py_NoneStruct"],       globals whose address is a borrowed, immortal object
  *     "detect_includes": ["Python.h"],        a TU including one of these selects the pack
+ *     "stable_fields": ["PyTupleObject.ob_item"], fields that never change once the object
+ *                                             is built: what is read from them is a stable
+ *                                             borrow (model_fn.stable)
  *     "functions": { "name": { entry }, … },
  *     "type_tables": { … }                    read by the cycle checks (cycles/)
  *   }
@@ -288,7 +291,7 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 {
 	static const char *const top_keys[] = {
 		"pack", "description", "object_structs", "singletons",
-		"detect_includes", "functions", "type_tables", "version"
+		"detect_includes", "functions", "type_tables", "version", "stable_fields"
 	};
 	if (!json_is_object(root))
 		return err_set(c->e, ERR_INVALID, "%s: a pack must be a JSON object", c->path);
@@ -316,6 +319,16 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 	p->info.object_structs = objs;
 	p->info.singletons = singles;
 	p->info.detect_includes = detect;
+	const char **stable = NULL;
+	uint32_t nstable = 0;
+	if (parse_names(c, json_object_get(root, "stable_fields"), "stable_fields", &stable, &nstable) < 0)
+		return ERR_INVALID;
+	for (uint32_t i = 0; i < nstable; i++) {
+		const char *dot = strchr(stable[i], '.');
+		if (!dot || dot == stable[i] || !dot[1] || strchr(dot + 1, '.'))
+			return bad(c, "stable_fields", "must name fields as \"struct.field\"");
+		strmap_put(&c->m->stable_fields, stable[i], (void *)1);
+	}
 	json_t *fns = json_object_get(root, "functions");
 	if (fns && !json_is_object(fns))
 		return bad(c, "functions", "must be an object mapping names to entries");
