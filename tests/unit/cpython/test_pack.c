@@ -160,7 +160,7 @@ Test(cpython_pack, error_setters_and_accessors)
 	cr_assert_eq(fn("PyErr_Format")->returns, MODEL_RET_NULL);
 	cr_assert_eq(fn("PyErr_NoMemory")->returns, MODEL_RET_NULL);
 	cr_assert_eq(fn("PyErr_SetFromErrno")->returns, MODEL_RET_NULL);
-	cr_assert_eq(fn("PyErr_Occurred")->fails, MODEL_FAILS_NEVER);
+	cr_assert_eq(fn("PyErr_Occurred")->fails, MODEL_FAILS_NULL);  /* NULL: no error set */
 	cr_assert_eq(fn("Py_TYPE")->returns, MODEL_RET_FIELD);
 	cr_assert_eq(fn("Py_SIZE")->returns, MODEL_RET_NONE);
 	cr_assert(fn("PyTuple_GetItem")->stable);
@@ -245,4 +245,19 @@ Test(cpython_pack, detected_by_python_h)
 	cr_assert_not(model_pack_detected(p, no, 3));
 	cr_assert(model_pack_detected(p, bare, 1));
 	cr_assert_not(model_pack_detected(p, NULL, 0));
+}
+
+Test(cpython_pack, stable_fields)
+{
+	cr_assert(model_is_stable_field(m, "PyTupleObject", "ob_item"));
+	cr_assert(model_is_stable_field(m, "_object", "ob_type"));
+	cr_assert_not(model_is_stable_field(m, "PyListObject", "ob_item"));
+	cr_assert_not(model_is_stable_field(m, NULL, "ob_item"));
+}
+
+Test(pack_vocab, stable_fields_must_name_a_field)
+{
+	struct err e = { 0 };
+	cr_assert_eq(load_text("{\"pack\": \"t\", \"stable_fields\": [\"Tuple\"]}", &e), ERR_INVALID);
+	cr_assert(strstr(e.msg, "'stable_fields' must name fields as \"struct.field\""), "%s", e.msg);
 }

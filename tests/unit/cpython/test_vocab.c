@@ -205,3 +205,93 @@ Test(cpython_vocab, borrowed_get_released)
 	expect_findings(&r, 1, RULE_REFCOUNT_OVER_RELEASE, 12);
 	run_done(&b, &r);
 }
+
+/* item = ((T *)seq)->ob_item[i]; PyObject_RichCompareBool(item, value, Py_EQ);
+ * PyObject_IsTrue(item);  — with T a list: __eq__ may have cleared the list
+ * (the list.index bug class); with T a tuple ("stable_fields"): clean. */
+static void build_index_load(struct irb *b, const char *record)
+{
+	irb_init(b);
+	char spelling[64];
+	snprintf(spelling, sizeof(spelling), "%s *", record);
+	const struct ir_type *seq_ty = ir_type_make(b->tu, IR_TY_PTR, 1, ir_strdup(b->tu, spelling),
+	                                            ir_strdup(b->tu, record));
+	const struct ir_type *items_ty = ir_type_make(b->tu, IR_TY_ARRAY, 1, "PyObject *[1]", "_object");
+	irb_func(b, "f", b->i);
+	uint32_t seq = irb_var(b, "seq", seq_ty, IR_VAR_PARAM);
+	uint32_t value = irb_var(b, "value", b->obj, IR_VAR_PARAM);
+	uint32_t i = irb_var(b, "i", b->i, IR_VAR_PARAM);
+	uint32_t item = irb_var(b, "item", b->obj, IR_VAR_LOCAL);
+	uint32_t cmp = irb_var(b, "cmp", b->i, IR_VAR_LOCAL);
+	struct ir_expr *items = FIELD(b, V(b, seq), "ob_item", items_ty);
+	irb_assign(b, V(b, item), ir_expr_binary(b->tu, IR_E_INDEX, IR_OP_NONE, items, V(b, i), b->obj)); /* 11 */
+	irb_call(b, V(b, cmp), "PyObject_RichCompareBool", V(b, item), V(b, value), INT(b, 2), NULL);   /* 12 */
+	irb_call(b, V(b, cmp), "PyObject_IsTrue", V(b, item), NULL);                                     /* 13 */
+	irb_ret(b, V(b, cmp));                                                                           /* 14 */
+}
+
+Test(cpython_vocab, item_at_a_variable_index_is_borrowed_from_its_container)
+{
+	struct irb b;
+	struct run r;
+	build_index_load(&b, "PyListObject");
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_DANGLING_BORROWED, 13);
+	run_done(&b, &r);
+
+	build_index_load(&b, "PyTupleObject");
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	run_done(&b, &r);
+}
+
+/* l = PyList_New(2); PyList_SET_ITEM(l, 0, a); PyList_SET_ITEM(l, 1, b); return l;
+ * — one unchecked-null, at the first use: the path goes on as if l were set. */
+Test(cpython_vocab, unchecked_null_only_at_the_first_use)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.obj);
+	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_PARAM);
+	uint32_t l = irb_var(&b, "l", b.obj, IR_VAR_LOCAL);
+	uint32_t t = irb_var(&b, "t1", b.obj, IR_VAR_TEMP);
+	uint32_t u = irb_var(&b, "t2", b.obj, IR_VAR_TEMP);
+	irb_call(&b, V(&b, l), "PyList_New", INT(&b, 2), NULL);                          /* 11 */
+	irb_call(&b, V(&b, t), "_Py_NewRef", V(&b, x), NULL);                            /* 12 */
+	irb_call(&b, NULL, "PyList_SET_ITEM", V(&b, l), INT(&b, 0), V(&b, t), NULL);     /* 13 */
+	irb_call(&b, V(&b, u), "_Py_NewRef", V(&b, x), NULL);                            /* 14 */
+	irb_call(&b, NULL, "PyList_SET_ITEM", V(&b, l), INT(&b, 1), V(&b, u), NULL);     /* 15 */
+	irb_ret(&b, V(&b, l));                                                           /* 16 */
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_UNCHECKED_NULL, 13);
+	run_done(&b, &r);
+}
+
+/* r = PyObject_Str(o); if (!r) return NULL; if (flag) { Py_DECREF(r); return r; } return r;
+ * — a use after release, not also a borrowed return. */
+Test(cpython_vocab, returning_a_released_reference_is_one_finding)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.obj);
+	uint32_t o = irb_var(&b, "o", b.obj, IR_VAR_PARAM);
+	uint32_t flag = irb_var(&b, "flag", b.i, IR_VAR_PARAM);
+	uint32_t res = irb_var(&b, "r", b.obj, IR_VAR_LOCAL);
+	uint32_t fail = irb_block(&b), go = irb_block(&b), rel = irb_block(&b), keep = irb_block(&b);
+	irb_call(&b, V(&b, res), "PyObject_Str", V(&b, o), NULL);       /* 11 */
+	irb_branch(&b, NOT(&b, V(&b, res)), fail, go);                  /* 12 */
+	irb_at(&b, fail);
+	irb_ret(&b, NUL(&b));                                           /* 13 */
+	irb_at(&b, go);
+	irb_branch(&b, V(&b, flag), rel, keep);                         /* 14 */
+	irb_at(&b, rel);
+	irb_call(&b, NULL, "Py_DECREF", V(&b, res), NULL);              /* 15 */
+	irb_ret(&b, V(&b, res));                                        /* 16 */
+	irb_at(&b, keep);
+	irb_ret(&b, V(&b, res));                                        /* 17 */
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_USE_AFTER_RELEASE, 16);
+	run_done(&b, &r);
+}
