@@ -45,5 +45,5 @@ for n in $(echo "$ns" | sed 's/--n//g'); do
 done
 head -n 1 "$out/py.txt"
 echo "# rc: Release build of this tree, medians of $repeat fresh-process runs per row, wall clock"
-uptime | sed 's/^/# load:/'
+uptime | sed 's/^/# load at the end:/'
 "$python" "$root/bench/gc/compare.py" "$out/rc.jsonl" "$out"/py-*.json
