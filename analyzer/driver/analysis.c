@@ -172,7 +172,7 @@ static int open_store(struct analysis *a, struct err *e)
 		.db_path = a->opt.db, .version = REFCHECK_VERSION, .config = sb_str(&config),
 		.args = a->opt.args,
 		.packs = paths, .npacks = n, .pack_names = sb_str(&names),
-		.reanalyse = a->opt.reanalyse,
+		.reanalyse = a->opt.reanalyse, .model = a->model,
 	};
 	int error = store_session_open(&a->store, &so, e);
 	sb_dispose(&names);

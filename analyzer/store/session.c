@@ -69,6 +69,7 @@ struct store_session {
 	size_t njobs;
 	unsigned pass;              /* passes finished, for the limit */
 	unsigned passes;            /* passes run */
+	const struct model *model;
 	bool reanalyse;
 };
 
@@ -161,6 +162,7 @@ int store_session_open(struct store_session **out, const struct store_session_op
 	    (error = store_run_begin(s->db, &s->run, o->version, o->args, o->pack_names, e)) < 0)
 		goto cleanup;
 	s->reanalyse = o->reanalyse;
+	s->model = o->model;
 	s->snap = snapshot_load(s, e);
 	if (!s->snap)
 		error = e->code;
@@ -305,14 +307,31 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Functions the TU calls but does not define, sorted, each once. */
-static void external_callees(const struct ir_tu *tu, const struct snapshot *sn, struct imports *out)
+/* Does a pack or an rc: annotation describe the function? Then what other
+ * TUs infer about it does not matter here. */
+static bool described(const struct store_session *s, const struct ir_decl *d)
+{
+	if (s->model && model_pack_lookup(s->model, d->name))
+		return true;
+	for (uint32_t i = 0; i < d->nannotations; i++)
+		if (strncmp(d->annotations[i], "rc:", 3) == 0)
+			return true;
+	return false;
+}
+
+/* Functions the TU calls but neither defines nor has described, sorted,
+ * each once: the summaries its analysis depends on. */
+static void external_callees(const struct store_session *s, const struct ir_tu *tu,
+                             struct imports *out)
 {
 	struct strmap defined = STRMAP_INIT, seen = STRMAP_INIT;
 	const char **names = NULL;
 	uint32_t n = 0, cap = 0;
 	for (uint32_t f = 0; f < tu->nfuncs; f++)
 		strmap_put(&defined, tu->funcs[f].name, (void *)1);
+	for (uint32_t i = 0; i < tu->ndecls; i++)
+		if (described(s, &tu->decls[i]))
+			strmap_put(&defined, tu->decls[i].name, (void *)1);
 	for (uint32_t f = 0; f < tu->nfuncs; f++) {
 		const struct ir_func *fn = &tu->funcs[f];
 		for (uint32_t b = 0; b < fn->nblocks; b++)
@@ -328,7 +347,7 @@ static void external_callees(const struct ir_tu *tu, const struct snapshot *sn, 
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
 	for (uint32_t i = 0; i < n; i++)
-		imports_add(out, names[i], snapshot_hash(sn, names[i]));
+		imports_add(out, names[i], snapshot_hash(s->snap, names[i]));
 	free(names);
 	strmap_dispose(&defined);
 	strmap_dispose(&seen);
@@ -353,7 +372,7 @@ struct store_tu_data *store_session_collect(struct store_session *s, const struc
 	for (uint32_t i = 0; i < tu->nincludes; i++)
 		d->includes[i] = xstrdup(tu->includes[i]);
 	d->nincludes = tu->nincludes;
-	external_callees(tu, s->snap, &d->imp);
+	external_callees(s, tu, &d->imp);
 	d->exports = xcalloc(res->ninferred + 1, sizeof(*d->exports));
 	for (uint32_t i = 0; i < res->ninferred; i++) {
 		const struct model_fn *fn = &res->inferred[i];

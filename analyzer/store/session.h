@@ -30,6 +30,7 @@
 struct analyze_result;
 struct finding_list;
 struct ir_tu;
+struct model;
 struct model_tu;
 
 #define STORE_MAX_PASSES 4
@@ -43,6 +44,9 @@ struct store_session_options {
 	uint32_t npacks;
 	const char *pack_names;         /* "runtime,cpython", for the runs table */
 	bool reanalyse;                 /* analyse every TU even if unchanged */
+	/* The packs: a function they describe has no use for an inferred
+	 * summary (packs and annotations win), so calling it is no dependency. */
+	const struct model *model;
 };
 
 /* What the store needs to know of a job (the driver's fe_job). */
