@@ -21,6 +21,7 @@ static void leak_on_lost(const struct event *ev)
 	switch (ev->detail) {
 	case LOST_OVERWRITE: how = "is lost when the variable is overwritten"; break;
 	case LOST_DISCARD: how = "is never released"; break;
+	case LOST_FIELD: how = "is lost when the field holding it is overwritten"; break;
 	default: how = "leaks on this path"; break;
 	}
 	engine_report(ev->ctx, RULE_REFCOUNT_LEAK, ev->loc, ev->val, ev->v,

@@ -30,7 +30,7 @@ static void rb_on_return(const struct event *ev)
 	if (v->flags & VF_RELEASED)
 		return;
 	if (v->origin != ORIG_PARAM && v->origin != ORIG_LOAD && v->origin != ORIG_BORROWED &&
-	    v->origin != ORIG_SINGLETON && !(v->flags & (VF_RELEASED | VF_HANDED)))
+	    v->origin != ORIG_SINGLETON && !(v->flags & VF_HANDED))
 		return;
 	bool explicit = self->returns_new_contract ||
 	                (self->returns == MODEL_RET_NEW && self->source >= MODEL_SRC_PACK);

@@ -9,14 +9,21 @@
 
 #include <string.h>
 
-/* Is `name` declared with an integer second parameter (container, index)? */
-static bool indexed_getter(struct engine_ctx *ctx, const char *name)
+/* Was v read by a getter indexed with a variable (container, index): the
+ * idiom of a loop over the size? A constant index (`rc_list_get(l, 0)`)
+ * assumes a size nothing established, and is reported. */
+static bool indexed_in_loop(struct engine_ctx *ctx, const struct aval *v)
 {
+	const struct ir_stmt *st = engine_point_stmt(ctx, v->acquired);
+	if (!st || st->kind != IR_S_CALL || !st->call.callee || st->call.nargs < 2)
+		return false;
 	const struct ir_tu *tu = engine_tu(ctx);
-	for (uint32_t i = 0; name && i < tu->ndecls; i++) {
+	for (uint32_t i = 0; i < tu->ndecls; i++) {
 		const struct ir_decl *d = &tu->decls[i];
-		if (strcmp(d->name, name) == 0)
-			return d->nparams >= 2 && d->params[1] && d->params[1]->cls == IR_TY_INT;
+		if (strcmp(d->name, st->call.callee) != 0)
+			continue;
+		bool indexed = d->nparams >= 2 && d->params[1] && d->params[1]->cls == IR_TY_INT;
+		return indexed && st->call.args[1]->kind != IR_E_INT;
 	}
 	return false;
 }
@@ -26,7 +33,7 @@ static void unchecked_on_use(const struct event *ev)
 	const struct aval *v = ev->v;
 	if (!(v->flags & VF_MAYFAIL) || engine_val_is_nonnull(v) || engine_val_is_null(v))
 		return;
-	if (v->origin == ORIG_BORROWED && indexed_getter(ev->ctx, v->callee))
+	if (v->origin == ORIG_BORROWED && indexed_in_loop(ev->ctx, v))
 		return;
 	const char *how;
 	switch (ev->detail) {

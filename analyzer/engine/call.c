@@ -217,7 +217,15 @@ static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 		/* Whatever was borrowed from it may be gone with it. */
 		invalidate_borrowed(ctx, v, NULL);
 	} else if (before <= 0 && !(a->flags & VF_RELEASED)) {
+		/* A reference someone else owned (a field's, the caller's) was
+		 * released: the object may be gone, and so may what was borrowed
+		 * from it. Using it again is a dangling use. */
 		a->changed = ctx->cur_point;
+		if (a->origin != ORIG_NEW && a->origin != ORIG_SINGLETON) {
+			a->flags |= VF_INVALID;
+			a->invalidator = st->call.macro ? st->call.macro : st->call.callee;
+		}
+		invalidate_borrowed(ctx, v, NULL);
 	}
 }
 

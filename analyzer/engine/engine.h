@@ -97,7 +97,8 @@ enum use_kind {
 enum lost_kind {
 	LOST_EXIT,          /* at a return or the end of the function */
 	LOST_OVERWRITE,     /* the variable holding it was overwritten */
-	LOST_DISCARD        /* a call's result or a temporary is dropped */
+	LOST_DISCARD,       /* a call's result or a temporary is dropped */
+	LOST_FIELD          /* the field holding it was overwritten */
 };
 
 struct engine_ctx;

@@ -76,7 +76,7 @@ static struct sval eval_load(struct engine_ctx *ctx, const struct ir_expr *e, va
 		return sv_val(v);
 	v = fresh(ctx, e->ty, ORIG_LOAD);
 	state_val(ctx->cur, v)->owner = base;
-	state_memo_put(ctx->cur, base, name, index, v);
+	state_memo_put(ctx->cur, base, name, index, v, false);
 	return sv_val(v);
 }
 
@@ -105,7 +105,7 @@ static struct sval eval_addr(struct engine_ctx *ctx, const struct ir_expr *e)
 			a->ne0 = true;
 			a->lo = 1;
 			a->callee = op->u.name;
-			state_memo_put(ctx->cur, VAL_NONE, op->u.name, MEMO_ADDR_INDEX, v);
+			state_memo_put(ctx->cur, VAL_NONE, op->u.name, MEMO_ADDR_INDEX, v, false);
 		}
 		return sv_val(v);
 	}
@@ -472,16 +472,51 @@ static void bind_var(struct engine_ctx *ctx, uint32_t var, val_t v, struct ir_lo
 
 /* A reference stored into memory is handed over to whatever owns that
  * memory (DESIGN §4). One not owned yet leaves a debt that a later incref
- * pays (`self->x = v; rc_incref(v);`). */
-static void hand_over_store(struct engine_ctx *ctx, val_t v, struct ir_loc loc,
-                            const struct ir_stmt *st)
+ * pays (`self->x = v; rc_incref(v);`). A store through a pointer (a field
+ * of an object, an out-parameter, a global) is a real handover: releasing
+ * the reference afterwards is an over-release. Returns whether an owned
+ * reference went into the memory. */
+static bool hand_over_store(struct engine_ctx *ctx, val_t v, struct ir_loc loc,
+                            const struct ir_stmt *st, bool strict)
 {
 	struct aval *a = state_val(ctx->cur, v);
 	if (!a->is_obj || engine_val_is_null(a))
-		return;
+		return false;
 	engine_emit(ctx, EV_USE, v, loc, st, NULL, 0, USE_STORE);
 	a = state_val(ctx->cur, v);
+	bool owned = a->owned > 0;
 	a->owned--;
+	if (owned && strict) {
+		a->flags |= VF_HANDED;
+		a->changed = ctx->cur_point;
+	}
+	return owned;
+}
+
+/* A store replaces what the memory held. A reference this path put there
+ * comes back to the function (and is lost if nothing holds it any more);
+ * one a callee stole from there (`PyTuple_SET_ITEM(t, 0, self->x);
+ * self->x = NULL;`, a move) settles the steal. */
+static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *name, int64_t index,
+                             val_t v, struct ir_loc loc)
+{
+	struct memo_ent *e = state_memo_find(ctx->cur, base, name, index);
+	if (!e || e->val == v)
+		return;
+	val_t old = e->val;
+	struct aval *a = state_val(ctx->cur, old);
+	if (!a->is_obj || engine_val_is_null(a))
+		return;
+	if (e->holds_ref) {
+		e->holds_ref = false;
+		a->owned++;
+		a->flags &= (uint8_t)~VF_HANDED;
+		engine_check_lost(ctx, old, loc, LOST_FIELD, UINT32_MAX);
+	} else if (a->stolen_unowned && a->owned < 0) {
+		a->owned++;
+		if (a->owned >= 0)
+			a->stolen_unowned = 0;
+	}
 }
 
 void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval val,
@@ -499,14 +534,16 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 	case IR_E_VAR:
 		if (dst->u.var < ctx->cur->nvars) {
 			if (ctx->fn->vars[dst->u.var].kind == IR_VAR_STATIC)
-				hand_over_store(ctx, v, loc, st);
+				hand_over_store(ctx, v, loc, st, true);
 			bind_var(ctx, dst->u.var, v, loc);
 		}
 		return;
-	case IR_E_GLOBAL:
-		hand_over_store(ctx, v, loc, st);
-		state_memo_put(ctx->cur, VAL_NONE, dst->u.name, MEMO_NO_INDEX, v);
+	case IR_E_GLOBAL: {
+		overwrite_memory(ctx, VAL_NONE, dst->u.name, MEMO_NO_INDEX, v, loc);
+		bool held = hand_over_store(ctx, v, loc, st, true);
+		state_memo_put(ctx->cur, VAL_NONE, dst->u.name, MEMO_NO_INDEX, v, held);
 		return;
+	}
 	case IR_E_FIELD: {
 		struct sval b = eval_expr(ctx, dst->u.field.base);
 		if (!b.is_const) {
@@ -514,6 +551,7 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			val_t old = state_memo_get(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX);
 			if (old && old != v && state_val(ctx->cur, old)->held_by == b.v)
 				state_val(ctx->cur, old)->held_by = VAL_NONE;
+			overwrite_memory(ctx, b.v, dst->u.field.name, MEMO_NO_INDEX, v, loc);
 		}
 		if (!b.is_const && state_val(ctx->cur, v)->is_obj) {
 			engine_emit_store(ctx, v, b.v, dst->u.field.name, dst->u.field.base->ty,
@@ -522,10 +560,11 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			state_val(ctx->cur, v)->held_by = b.v;
 			state_val(ctx->cur, v)->held_at = ctx->cur_point;
 		}
-		hand_over_store(ctx, v, loc, st);
+		/* A field of a local struct is not a handover to anyone else. */
+		bool held = hand_over_store(ctx, v, loc, st, dst->u.field.arrow);
 		state_memo_forget(ctx->cur, dst->u.field.name);
 		if (!b.is_const)
-			state_memo_put(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX, v);
+			state_memo_put(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX, v, held);
 		return;
 	}
 	case IR_E_DEREF:
@@ -547,14 +586,18 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			if (pa->param && sv->is_obj && sv->owned > 0)
 				pa->flags |= VF_OUT_NEW;
 		}
-		hand_over_store(ctx, v, loc, st);
+		if (known)
+			overwrite_memory(ctx, b.v, "*", index, v, loc);
+		/* Through a pointer it is a handover; into a local array it is not. */
+		bool strict = base->ty && base->ty->cls == IR_TY_PTR;
+		bool held = hand_over_store(ctx, v, loc, st, strict);
 		state_memo_forget(ctx->cur, "*");
 		if (known)
-			state_memo_put(ctx->cur, b.v, "*", index, v);
+			state_memo_put(ctx->cur, b.v, "*", index, v, held);
 		return;
 	}
 	default:
-		hand_over_store(ctx, v, loc, st);
+		hand_over_store(ctx, v, loc, st, false);
 		return;
 	}
 }

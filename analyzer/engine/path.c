@@ -185,10 +185,13 @@ static uint64_t finding_key(int rule, struct ir_loc loc, const struct aval *v)
 {
 	uint64_t k = (uint64_t)rule * 0x9E3779B97F4A7C15ull;
 	k ^= ((uint64_t)loc.file << 48) ^ ((uint64_t)loc.line << 20) ^ loc.col;
-	/* One finding per value at a location: the variable when it has one
-	 * (an accumulator overwritten in a loop is one bug whatever iteration
-	 * made the value), else where it was acquired. */
-	uint64_t who = v ? (v->name ? (uint64_t)v->name << 32 : v->acquired) : 0;
+	/* One finding per location (DESIGN §4), whatever path or value led
+	 * there — except that two references leaking at one return are two
+	 * bugs: leaks count per variable (an accumulator overwritten in a loop
+	 * is one, whatever iteration made the value), or per acquisition. */
+	uint64_t who = 0;
+	if (v && rule == RULE_REFCOUNT_LEAK)
+		who = v->name ? (uint64_t)v->name << 32 : v->acquired;
 	k = k * 0xBF58476D1CE4E5B9ull + who;
 	return k;
 }

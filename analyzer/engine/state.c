@@ -79,16 +79,26 @@ val_t state_memo_get(const struct state *s, val_t base, const char *name, int64_
 	return VAL_NONE;
 }
 
-void state_memo_put(struct state *s, val_t base, const char *name, int64_t index, val_t val)
+struct memo_ent *state_memo_find(struct state *s, val_t base, const char *name, int64_t index)
 {
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		struct memo_ent *m = &s->memo[i];
-		if (m->base == base && m->index == index && strcmp(m->name, name) == 0) {
-			m->val = val;
-			return;
-		}
+		if (m->base == base && m->index == index && strcmp(m->name, name) == 0)
+			return m;
 	}
-	struct memo_ent e = { base, name, index, val };
+	return NULL;
+}
+
+void state_memo_put(struct state *s, val_t base, const char *name, int64_t index, val_t val,
+                    bool holds_ref)
+{
+	struct memo_ent *m = state_memo_find(s, base, name, index);
+	if (m) {
+		m->val = val;
+		m->holds_ref = holds_ref;
+		return;
+	}
+	struct memo_ent e = { base, name, index, val, holds_ref };
 	VEC_PUSH(s->memo, s->nmemo, s->cap_memo, e);
 }
 
@@ -121,6 +131,11 @@ void state_canon(struct state *s)
 		CANON_MARK(s->memo[i].base);
 		CANON_MARK(s->memo[i].val);
 	}
+	/* An unsettled steal is an obligation even when nothing names the
+	 * value any more (a call forgot the load it came from). */
+	for (uint32_t v = 1; v < n; v++)
+		if (s->vals[v].stolen_unowned && s->vals[v].owned < 0)
+			CANON_MARK(v);
 	/* Owners of kept values are kept too; `next` grows as we go, so this
 	 * reaches the closure. */
 	for (uint32_t k = 1; k < next; k++) {
@@ -174,7 +189,7 @@ void state_key(const struct state *s, struct strbuf *out)
 	}
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		const struct memo_ent *m = &s->memo[i];
-		key_u64(out, (uint64_t)m->base | (uint64_t)m->val << 32);
+		key_u64(out, (uint64_t)m->base | (uint64_t)m->val << 32 | (uint64_t)m->holds_ref << 63);
 		key_u64(out, (uint64_t)(uintptr_t)m->name);
 		key_u64(out, (uint64_t)m->index);
 	}

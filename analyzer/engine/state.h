@@ -26,6 +26,7 @@ struct memo_ent {
 	const char *name;       /* field or global name; "*" for a dereference */
 	int64_t index;          /* constant array index, or MEMO_NO_INDEX */
 	val_t val;
+	bool holds_ref;         /* this path stored an owned reference there */
 };
 
 struct state {
@@ -55,7 +56,9 @@ static inline struct aval *state_val(struct state *s, val_t v)
 bool state_val_in_vars(const struct state *s, val_t v, uint32_t except);
 
 val_t state_memo_get(const struct state *s, val_t base, const char *name, int64_t index);
-void state_memo_put(struct state *s, val_t base, const char *name, int64_t index, val_t val);
+void state_memo_put(struct state *s, val_t base, const char *name, int64_t index, val_t val,
+                    bool holds_ref);
+struct memo_ent *state_memo_find(struct state *s, val_t base, const char *name, int64_t index);
 /* Forget loads that a store to `name` may change (every base), or all
  * loads when name is NULL (a call that may write anywhere). */
 void state_memo_forget(struct state *s, const char *name);

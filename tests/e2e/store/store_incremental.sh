@@ -36,7 +36,7 @@ printf '\n' >>other.c
 run "$REFCHECK" check -p .
 check "touching other.c re-analyses it alone" has "run 3 in .*: 1 file analysed, 2 unchanged, 0 new, 0 fixed" "$WORK/err"
 
-sed 's/return rc_list_get(list, 0);/return rc_newref(rc_list_get(list, 0));/' util.c >util.c.new && mv util.c.new util.c
+sed 's/return rc_list_get(list, 0);/return rc_xnewref(rc_list_get(list, 0));/' util.c >util.c.new && mv util.c.new util.c
 run "$REFCHECK" check -p .
 check "a new summary for first_item re-analyses util.c and main.c" \
   has "run 4 in .*: 2 files analysed, 1 unchanged, 0 new, 1 fixed" "$WORK/err"
