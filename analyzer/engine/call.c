@@ -216,7 +216,8 @@ static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 		a->changed = ctx->cur_point;
 		/* Whatever was borrowed from it may be gone with it. */
 		invalidate_borrowed(ctx, v, NULL);
-	} else if (before <= 0 && !(a->flags & VF_RELEASED)) {
+	} else if ((before <= 0 || (before == 1 && (a->flags & VF_TAKEN))) &&
+	           !(a->flags & VF_RELEASED)) {
 		/* A reference someone else owned (a field's, the caller's) was
 		 * released: the object may be gone, and so may what was borrowed
 		 * from it. Using it again is a dangling use. */

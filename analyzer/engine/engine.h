@@ -48,8 +48,10 @@ enum val_flags {
 	VF_HANDED = 1u << 3,        /* a reference was stolen by a callee or returned */
 	VF_ASSUMED = 1u << 4,       /* origin taken from the default model, not from knowledge */
 	VF_OUT_NEW = 1u << 5,       /* a parameter `T **out` through which an owned reference was stored */
-	VF_STABLE = 1u << 6         /* borrowed, and valid while its owner lives whatever code
+	VF_STABLE = 1u << 6,        /* borrowed, and valid while its owner lives whatever code
 	                             * runs (model_fn.stable: a tuple's item, a parsed argument) */
+	VF_TAKEN = 1u << 7          /* read from memory that then let go of it (overwritten):
+	                             * the memory's reference is now the function's */
 };
 
 /* An abstract value. Integers and pointers share the interval [lo, hi]

@@ -493,10 +493,38 @@ static bool hand_over_store(struct engine_ctx *ctx, val_t v, struct ir_loc loc,
 	return owned;
 }
 
-/* A store replaces what the memory held. A reference this path put there
- * comes back to the function (and is lost if nothing holds it any more);
- * one a callee stole from there (`PyTuple_SET_ITEM(t, 0, self->x);
- * self->x = NULL;`, a move) settles the steal. */
+/* Is base->field declared RC_BORROWED_FIELD (it owns no reference)? */
+static bool field_is_borrowed(const struct engine_ctx *ctx, const struct ir_expr *base,
+                              const char *field)
+{
+	const struct ir_type *t = base->ty;
+	const char *rec = t ? (t->record ? t->record : t->elem_record) : NULL;
+	if (!rec)
+		return false;
+	for (uint32_t i = 0; i < ctx->tu->nrecords; i++) {
+		const struct ir_record *r = &ctx->tu->records[i];
+		if (strcmp(r->name, rec) != 0)
+			continue;
+		for (uint32_t k = 0; k < r->nfields; k++) {
+			if (strcmp(r->fields[k].name, field) != 0)
+				continue;
+			for (uint32_t a = 0; a < r->fields[k].nannotations; a++)
+				if (strcmp(r->fields[k].annotations[a], "rc:borrowed_field") == 0)
+					return true;
+			return false;
+		}
+	}
+	return false;
+}
+
+/* A store replaces what the memory held, and the reference the memory held
+ * comes back to the function:
+ *  - one this path stored there (and it is lost if nothing names it);
+ *  - one a variable still names (`tmp = self->x; self->x = v;
+ *    rc_decref(tmp);` — RC_SETREF, RC_CLEAR, moving a field out);
+ *  - one a callee stole from there (`PyTuple_SET_ITEM(t, 0, self->x);
+ *    self->x = NULL;`, a move): the steal is settled.
+ * Memory that owns nothing (RC_BORROWED_FIELD) gives nothing back. */
 static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *name, int64_t index,
                              val_t v, struct ir_loc loc)
 {
@@ -512,10 +540,13 @@ static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *nam
 		a->owned++;
 		a->flags &= (uint8_t)~VF_HANDED;
 		engine_check_lost(ctx, old, loc, LOST_FIELD, UINT32_MAX);
-	} else if (a->stolen_unowned && a->owned < 0) {
+	} else if ((a->stolen_unowned && a->owned < 0) ||
+	           state_val_in_vars(ctx->cur, old, UINT32_MAX)) {
 		a->owned++;
 		if (a->owned >= 0)
 			a->stolen_unowned = 0;
+		if (a->origin != ORIG_NEW)
+			a->flags |= VF_TAKEN;
 	}
 }
 
@@ -551,8 +582,10 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			val_t old = state_memo_get(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX);
 			if (old && old != v && state_val(ctx->cur, old)->held_by == b.v)
 				state_val(ctx->cur, old)->held_by = VAL_NONE;
-			overwrite_memory(ctx, b.v, dst->u.field.name, MEMO_NO_INDEX, v, loc);
 		}
+		bool borrowed = field_is_borrowed(ctx, dst->u.field.base, dst->u.field.name);
+		if (!b.is_const && !borrowed)
+			overwrite_memory(ctx, b.v, dst->u.field.name, MEMO_NO_INDEX, v, loc);
 		if (!b.is_const && state_val(ctx->cur, v)->is_obj) {
 			engine_emit_store(ctx, v, b.v, dst->u.field.name, dst->u.field.base->ty,
 			                  st && st->kind == IR_S_ASSIGN && st->src ? st->src->ty : dst->ty,
@@ -560,8 +593,9 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 			state_val(ctx->cur, v)->held_by = b.v;
 			state_val(ctx->cur, v)->held_at = ctx->cur_point;
 		}
-		/* A field of a local struct is not a handover to anyone else. */
-		bool held = hand_over_store(ctx, v, loc, st, dst->u.field.arrow);
+		/* A field of a local struct is not a handover to anyone else, and
+		 * a borrowed field takes nothing. */
+		bool held = !borrowed && hand_over_store(ctx, v, loc, st, dst->u.field.arrow);
 		state_memo_forget(ctx->cur, dst->u.field.name);
 		if (!b.is_const)
 			state_memo_put(ctx->cur, b.v, dst->u.field.name, MEMO_NO_INDEX, v, held);
