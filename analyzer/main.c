@@ -104,7 +104,7 @@ static const char check_help[] =
 	"3 internal error.\n";
 
 static const char dump_help[] =
-	"usage: refcheck dump-ir [--function NAME] [--no-locations] FILE [-- COMPILER_FLAGS...]\n"
+	"usage: refcheck dump-ir [--function NAME] [--no-locations] [--stats] FILE [-- COMPILER_FLAGS...]\n"
 	"\n"
 	"Print the intermediate representation refcheck analyses: the records,\n"
 	"globals and interesting declarations of FILE, and the control-flow graph\n"
@@ -113,6 +113,8 @@ static const char dump_help[] =
 	"options:\n"
 	"      --function NAME   only the function NAME\n"
 	"      --no-locations    leave out the @line:col of each statement\n"
+	"      --stats           print only counts (functions lowered and skipped,\n"
+	"                        blocks, statements, …): parse and lower, no dump\n"
 	"      --max-depth N     as for check\n"
 	"  -h, --help            show this help\n"
 	"\n"
@@ -157,6 +159,7 @@ enum {
 	OPT_MAX_DEPTH,
 	OPT_FUNCTION,
 	OPT_NO_LOCATIONS,
+	OPT_STATS,
 	OPT_PACK,
 	OPT_FORMAT,
 	OPT_COLOR,
@@ -200,6 +203,7 @@ static const struct option check_options_table[] = {
 static const struct option dump_options_table[] = {
 	{ "function", required_argument, NULL, OPT_FUNCTION },
 	{ "no-locations", no_argument, NULL, OPT_NO_LOCATIONS },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -504,6 +508,9 @@ static int cmd_dump_ir(int argc, char **argv)
 			break;
 		case OPT_NO_LOCATIONS:
 			dump_flags &= ~(unsigned)IR_DUMP_LOCS;
+			break;
+		case OPT_STATS:
+			dump_flags |= IR_DUMP_STATS;
 			break;
 		case OPT_MAX_DEPTH:
 			if (!parse_uint("dump-ir", "--max-depth", optarg, 1, &fe.max_depth))

@@ -189,7 +189,7 @@ int fe_jobs_from_compdb(struct fe_joblist *out, const char *build_dir, char *con
 
 	if (npaths == 0) {
 		for (unsigned i = 0; i < nents; i++) {
-			uint64_t first;
+			uint64_t first = 0;
 			namemap_get(&index, ents[i].real, &first);
 			if (first != i)
 				continue; /* the first entry of a file listed twice */

@@ -118,6 +118,20 @@ struct ir_loc fe_loc(struct fe_tu *t, CXCursor c)
 	return loc;
 }
 
+struct ir_loc fe_point_loc(struct fe_tu *t, CXCursor c)
+{
+	struct ir_loc loc = { 0 };
+	CXFile f;
+	unsigned line, col;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
+	if (!f)
+		return loc;
+	loc.file = fe_file_index(t, f, NULL);
+	loc.line = loc.end_line = line;
+	loc.col = loc.end_col = col;
+	return loc;
+}
+
 struct ir_loc fe_name_loc(struct fe_tu *t, CXCursor c, const char *name)
 {
 	struct ir_loc loc = { 0 };
@@ -172,6 +186,16 @@ const char *fe_spelling(struct fe_tu *t, CXCursor c)
 	return fe_take_string(t, clang_getCursorSpelling(c));
 }
 
+const char *fe_decl_name(struct fe_tu *t, CXCursor decl)
+{
+	uint64_t key = (uint64_t)(uintptr_t)decl.data[0], v;
+	if (u64map_get(&t->names, key, &v))
+		return (const char *)(uintptr_t)v;
+	const char *name = fe_spelling(t, decl);
+	u64map_put(&t->names, key, (uint64_t)(uintptr_t)name);
+	return name;
+}
+
 const char *fe_field_name(struct fe_tu *t, CXCursor field)
 {
 	if (clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(clang_getCursorType(field))))
@@ -215,8 +239,8 @@ bool fe_is_implicit_cast(CXCursor c)
 		return false;
 	struct kids k;
 	kids_get_code(&k, c);
-	bool yes = k.n == 1 &&
-	           clang_equalRanges(clang_getCursorExtent(c), clang_getCursorExtent(k.v[0]));
+	bool yes = k.n == 1 && clang_equalLocations(clang_getCursorLocation(c),
+	                                            clang_getCursorLocation(k.v[0]));
 	kids_dispose(&k);
 	return yes;
 }
@@ -244,4 +268,16 @@ CXCursor fe_strip(CXCursor c)
 		else
 			return c;
 	}
+}
+
+void lw_kids(struct lower *lw, struct kids *k, CXCursor c)
+{
+	(void)lw;
+	kids_get(k, c);
+}
+
+void lw_kids_code(struct lower *lw, struct kids *k, CXCursor c)
+{
+	(void)lw;
+	kids_get_code(k, c);
 }

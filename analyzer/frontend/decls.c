@@ -75,7 +75,11 @@ static enum CXChildVisitResult scan_attrs(CXCursor c, CXCursor parent, CXClientD
 	if (k == CXCursor_AnnotateAttr) {
 		const char *s = fe_spelling(a->t, c);
 		VEC_PUSH(a->ann, a->n, a->cap, s);
-	} else if (k == CXCursor_UnexposedAttr && !a->noreturn) {
+	} else if (k == CXCursor_UnexposedAttr && !a->noreturn &&
+	           !clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
+		/* System headers say noreturn in the function type (glibc's
+		 * __attribute__ ((__noreturn__))), and their attributes are
+		 * many (__THROW, __nonnull …): reading a token for each costs. */
 		a->noreturn = attr_is_noreturn(a->t, c);
 	}
 	return CXChildVisit_Continue;
@@ -89,26 +93,26 @@ static void scan(struct fe_tu *t, CXCursor c, struct attr_scan *a)
 		clang_visitChildren(c, scan_attrs, a);
 }
 
+static void take_annotations(struct fe_tu *t, struct attr_scan *a, const char ***out, uint32_t *n);
+
 void fe_annotations(struct fe_tu *t, CXCursor c, const char ***out, uint32_t *n)
 {
 	struct attr_scan a;
 	scan(t, c, &a);
-	*n = a.n;
-	*out = NULL;
-	if (a.n) {
-		*out = arena_alloc(t->tu->arena, sizeof(**out) * a.n);
-		memcpy(*out, a.ann, sizeof(**out) * a.n);
-	}
-	free(a.ann);
+	take_annotations(t, &a, out, n);
 }
 
-bool fe_decl_noreturn(struct fe_tu *t, CXCursor fn)
+/* Noreturn by the type, the attributes already scanned (a, or NULL to
+ * scan them now), or the libc names. Cached per declaration. */
+static bool decl_noreturn(struct fe_tu *t, CXCursor fn, const struct attr_scan *scanned)
 {
 	uint64_t v;
 	if (u64map_get(&t->noreturn_decls, decl_key(fn), &v))
 		return v != 0;
 	bool yes = fe_type_noreturn(t, clang_getCursorType(fn));
-	if (!yes) {
+	if (!yes && scanned) {
+		yes = scanned->noreturn;
+	} else if (!yes) {
 		struct attr_scan a;
 		scan(t, fn, &a);
 		free(a.ann);
@@ -124,6 +128,24 @@ bool fe_decl_noreturn(struct fe_tu *t, CXCursor fn)
 	}
 	u64map_put(&t->noreturn_decls, decl_key(fn), yes);
 	return yes;
+}
+
+bool fe_decl_noreturn(struct fe_tu *t, CXCursor fn)
+{
+	return decl_noreturn(t, fn, NULL);
+}
+
+/* The annotations of a scan, moved into the arena. */
+static void take_annotations(struct fe_tu *t, struct attr_scan *a, const char ***out, uint32_t *n)
+{
+	*n = a->n;
+	*out = NULL;
+	if (a->n) {
+		*out = arena_alloc(t->tu->arena, sizeof(**out) * a->n);
+		memcpy(*out, a->ann, sizeof(**out) * a->n);
+	}
+	free(a->ann);
+	a->ann = NULL;
 }
 
 /* Union of two annotation lists (order of first appearance kept). */
@@ -151,10 +173,12 @@ static void add_decl(struct fe_tu *t, CXCursor c, bool main, struct kids *defs)
 {
 	const char *name = fe_spelling(t, c);
 	bool defined = main && clang_isCursorDefinition(c);
-	bool noreturn = fe_decl_noreturn(t, c);
+	struct attr_scan a;
+	scan(t, c, &a);
+	bool noreturn = decl_noreturn(t, c, &a);
 	const char **ann;
 	uint32_t nann;
-	fe_annotations(t, c, &ann, &nann);
+	take_annotations(t, &a, &ann, &nann);
 	uint64_t idx;
 	if (namemap_get(&t->decls, name, &idx)) {
 		struct ir_decl *d = &t->tu->decls[idx];
@@ -262,6 +286,15 @@ static enum CXChildVisitResult nested_records(CXCursor c, CXCursor parent, CXCli
 	return CXChildVisit_Continue;
 }
 
+/* An arithmetic type, or an array of them (however deep). */
+static bool numbers_only(CXType ty)
+{
+	CXType c = clang_getCanonicalType(ty);
+	while (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray)
+		c = clang_getCanonicalType(clang_getArrayElementType(c));
+	return (c.kind >= CXType_Bool && c.kind <= CXType_LongDouble) || c.kind == CXType_Enum;
+}
+
 static void add_global(struct fe_tu *t, CXCursor c, bool main)
 {
 	CXType cty = clang_getCursorType(c);
@@ -289,7 +322,12 @@ static void add_global(struct fe_tu *t, CXCursor c, bool main)
 	g->ty = ty;
 	g->loc = fe_name_loc(t, c, name);
 	g->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-	if (has_init) {
+	if (has_init && numbers_only(cty)) {
+		/* Tables of numbers and character arrays hold no references:
+		 * their initialisers are not recorded (SQLite has hundreds of
+		 * kilobytes of them). */
+		g->init = NULL;
+	} else if (has_init) {
 		/* fe_global_init may add globals' names to the arena but never
 		 * globals themselves, so g stays valid. */
 		struct ir_init *in = fe_global_init(t, init, cty);

@@ -44,6 +44,7 @@ struct fe_tu {
 	struct strmap globals;      /* variable name → index into tu->globals */
 	struct u64map records;      /* record declaration → index into tu->records */
 	struct u64map noreturn_decls; /* FunctionDecl → 1 noreturn, 0 not (calls to block-scope decls) */
+	struct u64map names;        /* FunctionDecl → its name in the arena (callees) */
 };
 
 struct fe_switch {
@@ -69,6 +70,7 @@ struct lower {
 	uint32_t naddr_labels, cap_addr_labels;
 	uint32_t ntemps;
 	uint32_t depth;             /* current nesting of lower_* calls */
+	uint32_t no_escape_depth;   /* an array decaying at this depth is an index base */
 	bool too_deep;              /* depth exceeded max_depth: give up */
 	uint32_t nstmts;            /* IR statements emitted */
 };
@@ -93,6 +95,9 @@ void kids_dispose(struct kids *k);
 /* Source range of a cursor as file locations: macro-produced code at the
  * macro's call site, code written in a macro argument where it is written. */
 struct ir_loc fe_loc(struct fe_tu *t, CXCursor c);
+/* The cursor's location as a point (start = end): cheap, for expressions,
+ * whose full ranges would cost an AST walk each (statements have them). */
+struct ir_loc fe_point_loc(struct fe_tu *t, CXCursor c);
 /* The location of just the cursor's name (a declaration's identifier). */
 struct ir_loc fe_name_loc(struct fe_tu *t, CXCursor c, const char *name);
 /* The position just before the cursor's extent ends (a closing brace). */
@@ -101,6 +106,8 @@ uint32_t fe_file_index(struct fe_tu *t, CXFile f, bool *is_main);
 /* Is the expansion location of c in the main file? (Not
  * clang_Location_isFromMainFile, which is false for any macro location.) */
 bool fe_in_main_file(struct fe_tu *t, CXCursor c);
+/* The name of a function declaration, spelled once per declaration. */
+const char *fe_decl_name(struct fe_tu *t, CXCursor decl);
 /* Spelling of c copied into the TU's arena. */
 const char *fe_spelling(struct fe_tu *t, CXCursor c);
 /* A field's name; "" for an anonymous struct or union member (which
@@ -113,11 +120,18 @@ const char *fe_take_string(struct fe_tu *t, CXString s);
 const char *fe_macro_at(struct fe_tu *t, CXCursor c);
 /* Strip parentheses and conversions that do not change the value. */
 CXCursor fe_strip(CXCursor c);
-/* An implicit conversion: UnexposedExpr with one operand and the same
- * extent (unlike va_arg, which also has one operand). */
+/* An implicit conversion: UnexposedExpr with one operand at the same
+ * location (unlike va_arg, which also has one operand). */
 bool fe_is_implicit_cast(CXCursor c);
 /* The GNU `a ?: b` (BinaryConditionalOperator) among UnexposedExprs. */
 bool fe_is_gnu_cond(CXCursor c, const struct kids *k);
+
+/* Children of c as lowering reads them (all, or only expressions and
+ * statements). One clang_visitChildren per call: a single recursive visit
+ * of the body into a tree was measured slower (the visit costs the same
+ * per node, and the lookup comes on top), see analyzer/frontend/README.md. */
+void lw_kids(struct lower *lw, struct kids *k, CXCursor c);
+void lw_kids_code(struct lower *lw, struct kids *k, CXCursor c);
 
 /* ---- types (types.c) ---- */
 

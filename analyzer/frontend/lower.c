@@ -207,7 +207,7 @@ static void lower_if(struct lower *lw, CXCursor c)
 	uint32_t join = lw_new_block(lw);
 	for (;;) {
 		struct kids k;
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		if (k.n < 2) {
 			kids_dispose(&k);
 			break;
@@ -257,7 +257,7 @@ static void loop_leave(struct lower *lw, struct loop_save s)
 static void lower_while(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n >= 2) {
 		uint32_t head = lw_new_block(lw), body = lw_new_block(lw), exit = lw_new_block(lw);
 		lw_goto(lw, head);
@@ -275,7 +275,7 @@ static void lower_while(struct lower *lw, CXCursor c)
 static void lower_do(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n >= 2) {
 		uint32_t body = lw_new_block(lw), cond = lw_new_block(lw), exit = lw_new_block(lw);
 		lw_goto(lw, body);
@@ -299,13 +299,13 @@ struct for_parts {
 /* File offsets of the two `;` and of the closing `)` of the header of a
  * for whose `for` keyword starts at (file, off); false when they cannot be
  * found. */
-static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned *s1, unsigned *s2,
-                           unsigned *close)
+static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned limit,
+                           unsigned *s1, unsigned *s2, unsigned *close)
 {
 	size_t size = 0;
 	if (!clang_getFileContents(t->ctu, file, &size) || off >= size)
 		return false;
-	unsigned end = (unsigned)(size - off > 65536 ? off + 65536 : size);
+	unsigned end = (unsigned)(size - off > limit ? off + limit : size);
 	CXSourceRange r = clang_getRange(clang_getLocationForOffset(t->ctu, file, off),
 	                                 clang_getLocationForOffset(t->ctu, file, end));
 	CXToken *toks = NULL;
@@ -365,7 +365,15 @@ static struct for_parts classify_for(struct fe_tu *t, CXCursor c, const struct k
 	CXFile file;
 	unsigned off, s1 = 0, s2 = 0, close = 0;
 	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &file, NULL, NULL, &off);
-	bool ok = file && for_semicolons(t, file, off, &s1, &s2, &close);
+	/* Tokenize only the header: up to where the body is spelled, when
+	 * that is after the `for` in the same file, else a generous bound. */
+	CXFile bf;
+	unsigned boff, limit = 4096;
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(k->v[k->n - 1])), &bf,
+	                          NULL, NULL, &boff);
+	if (bf == file && boff > off && boff - off < limit)
+		limit = boff - off + 1;
+	bool ok = file && for_semicolons(t, file, off, limit, &s1, &s2, &close);
 	for (int i = 0; ok && i < nparts; i++) {
 		CXFile pf;
 		unsigned po;
@@ -394,7 +402,7 @@ static struct for_parts classify_for(struct fe_tu *t, CXCursor c, const struct k
 static void lower_for(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n < 1) {
 		kids_dispose(&k);
 		return;
@@ -430,7 +438,7 @@ static void lower_for(struct lower *lw, CXCursor c)
 static void lower_switch(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n < 2) {
 		kids_dispose(&k);
 		return;
@@ -477,7 +485,7 @@ static void lower_case(struct lower *lw, CXCursor c)
 	for (;;) {
 		enum CXCursorKind kind = clang_getCursorKind(c);
 		struct kids k;
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		if (k.n == 0) {
 			kids_dispose(&k);
 			return;
@@ -522,7 +530,7 @@ static void lower_label(struct lower *lw, CXCursor c)
 	if (!lw->fn->blocks[b].label)
 		lw->fn->blocks[b].label = name;
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n)
 		lw_stmt_lower(lw, k.v[0]);
 	kids_dispose(&k);
@@ -531,7 +539,7 @@ static void lower_label(struct lower *lw, CXCursor c)
 static const char *label_ref_name(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get(&k, c);
+	lw_kids(lw, &k, c);
 	const char *name = NULL;
 	for (unsigned i = 0; i < k.n && !name; i++)
 		if (clang_getCursorKind(k.v[i]) == CXCursor_LabelRef)
@@ -553,7 +561,7 @@ static void lower_goto(struct lower *lw, CXCursor c)
 static void lower_indirect_goto(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	struct ir_expr *e = k.n ? lw_expr(lw, k.v[0], WANT_VALUE) : lw_unknown(lw, clang_getCursorType(c));
 	kids_dispose(&k);
 	if (!cur_open(lw))
@@ -567,7 +575,7 @@ static void lower_indirect_goto(struct lower *lw, CXCursor c)
 static void lower_return(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	struct ir_expr *val = NULL;
 	if (k.n) {
 		bool is_void = lw->fn->ret && lw->fn->ret->cls == IR_TY_VOID;
@@ -597,13 +605,13 @@ static void stmt_inner(struct lower *lw, CXCursor c)
 	switch (kind) {
 	case CXCursor_CompoundStmt:
 	case CXCursor_UnexposedStmt: /* AttributedStmt and the like */
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		for (unsigned i = 0; i < k.n && !lw->too_deep; i++)
 			lw_stmt_lower(lw, k.v[i]);
 		kids_dispose(&k);
 		break;
 	case CXCursor_DeclStmt:
-		kids_get(&k, c);
+		lw_kids(lw, &k, c);
 		for (unsigned i = 0; i < k.n; i++)
 			if (clang_getCursorKind(k.v[i]) == CXCursor_VarDecl)
 				lower_vardecl(lw, k.v[i]);
@@ -690,10 +698,10 @@ static void discard_body(struct ir_func *fn)
 	fn->nvars = fn->nparams;
 }
 
-static CXCursor function_body(CXCursor fn)
+static CXCursor function_body(struct lower *lw, CXCursor fn)
 {
 	struct kids k;
-	kids_get(&k, fn);
+	lw_kids(lw, &k, fn);
 	CXCursor body = clang_getNullCursor();
 	for (unsigned i = 0; i < k.n; i++)
 		if (clang_getCursorKind(k.v[i]) == CXCursor_CompoundStmt)
@@ -729,14 +737,14 @@ static void limit_note(struct lower *lw)
 
 void fe_lower_function(struct fe_tu *t, CXCursor c)
 {
-	CXCursor body = function_body(c);
-	if (clang_Cursor_isNull(body))
-		return;
-	CXType fty = clang_getCursorType(c);
 	struct lower lw = { 0 };
 	lw.t = t;
 	lw.tu = t->tu;
 	lw.brk = lw.cont = FE_NO_BLOCK;
+	CXCursor body = function_body(&lw, c);
+	if (clang_Cursor_isNull(body))
+		return;
+	CXType fty = clang_getCursorType(c);
 	const char *name = fe_spelling(t, c);
 	lw.fn = ir_func_add(t->tu, name, fe_type(t, clang_getResultType(fty)));
 	struct ir_func *fn = lw.fn;

@@ -21,11 +21,18 @@
 #include <ctype.h>
 #include <string.h>
 
+/* A node of type ty. Expressions get a location only where an object is
+ * used through them (., ->, [], *, &: see loc_use); statements carry the
+ * full ranges. Locating every node cost a tenth of lowering's time. */
 static struct ir_expr *mk(struct lower *lw, enum ir_expr_kind kind, CXType ty, CXCursor c)
 {
-	struct ir_expr *e = ir_expr_new(lw->tu, kind, fe_type(lw->t, ty));
-	e->loc = fe_loc(lw->t, c);
-	return e;
+	(void)c;
+	return ir_expr_new(lw->tu, kind, fe_type(lw->t, ty));
+}
+
+static void loc_use(struct lower *lw, struct ir_expr *e, CXCursor c)
+{
+	e->loc = fe_point_loc(lw->t, c);
 }
 
 struct ir_expr *lw_unknown(struct lower *lw, CXType ty)
@@ -176,8 +183,9 @@ static struct ir_expr *retype(struct lower *lw, struct ir_expr *e, CXType ty)
 		return e;
 	if (e->kind == IR_E_INT && e->u.ival == 0 && (t->cls == IR_TY_PTR || t->cls == IR_TY_FUNCPTR))
 		e->kind = IR_E_NULL;
-	/* An array variable decaying to a pointer lets others write into it. */
-	if (e->kind == IR_E_VAR && lw->fn && t->cls == IR_TY_PTR &&
+	/* An array variable decaying to a pointer lets others write into it
+	 * (but not as the base of arr[i], see lower_index). */
+	if (e->kind == IR_E_VAR && lw->fn && t->cls == IR_TY_PTR && lw->depth != lw->no_escape_depth &&
 	    lw->fn->vars[e->u.var].ty->cls == IR_TY_ARRAY)
 		lw->fn->vars[e->u.var].addr_taken = true;
 	e->ty = t;
@@ -216,10 +224,10 @@ static void emit_assign(struct lower *lw, struct ir_expr *dst, struct ir_expr *s
 	s->src = src;
 }
 
-static CXCursor only_child(CXCursor c, bool *ok)
+static CXCursor only_child(struct lower *lw, CXCursor c, bool *ok)
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	CXCursor r = k.n ? k.v[k.n - 1] : clang_getNullCursor();
 	*ok = k.n > 0;
 	kids_dispose(&k);
@@ -235,16 +243,16 @@ static bool is_builtin_expect(const char *name)
 	       strcmp(name, "__builtin_expect_with_probability") == 0;
 }
 
-/* The callee's name when c calls a function by name, else NULL. */
-static const char *direct_callee(struct lower *lw, CXCursor c, CXCursor callee_expr, CXCursor *decl)
+/* The callee's name when c calls a function by name (its referenced
+ * declaration is a function: a call through a pointer references the
+ * pointer's declaration), else NULL. */
+static const char *direct_callee(struct lower *lw, CXCursor c, CXCursor *decl)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
 	if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
 		return NULL;
-	if (clang_getCursorKind(fe_strip(callee_expr)) != CXCursor_DeclRefExpr)
-		return NULL;
 	*decl = ref;
-	return fe_spelling(lw->t, ref);
+	return fe_decl_name(lw->t, ref);
 }
 
 /*
@@ -259,31 +267,35 @@ static struct ir_expr *lower_call(struct lower *lw, CXCursor c, enum want want, 
 	CXType cty = clang_getCursorType(c);
 	if (!lw->fn)
 		return constant_or_unknown(lw, c);
-	struct kids k;
-	kids_get_code(&k, c);
-	if (k.n == 0) {
-		kids_dispose(&k);
-		return lw_unknown(lw, cty);
-	}
+	int n = clang_Cursor_getNumArguments(c);
+	uint32_t nargs = n > 0 ? (uint32_t)n : 0;
 	CXCursor decl = clang_getNullCursor();
-	const char *name = direct_callee(lw, c, k.v[0], &decl);
-	if (name && is_builtin_expect(name) && k.n >= 2) {
-		struct ir_expr *v = lw_expr(lw, k.v[1], WANT_VALUE);
-		kids_dispose(&k);
+	const char *name = direct_callee(lw, c, &decl);
+	if (name && is_builtin_expect(name) && nargs >= 1) {
+		struct ir_expr *v = lw_expr(lw, clang_Cursor_getArgument(c, 0), WANT_VALUE);
 		if (dst) {
 			emit_assign(lw, dst, v, fe_loc(lw->t, c));
 			return want ? ir_expr_copy(lw->tu, dst) : NULL;
 		}
 		return retype(lw, v, cty);
 	}
-	struct ir_expr *fnexpr = name ? NULL : lw_expr(lw, k.v[0], WANT_VALUE);
-	uint32_t nargs = k.n - 1;
+	struct ir_expr *fnexpr = NULL;
+	bool noreturn = name && fe_decl_noreturn(lw->t, decl);
+	if (!name) {
+		/* Only an indirect call needs its callee: the first child. */
+		struct kids k;
+		lw_kids_code(lw, &k, c);
+		if (k.n) {
+			fnexpr = lw_expr(lw, k.v[0], WANT_VALUE);
+			noreturn = fe_type_noreturn(lw->t, clang_getCursorType(k.v[0]));
+		}
+		kids_dispose(&k);
+		if (!fnexpr)
+			return lw_unknown(lw, cty);
+	}
 	struct ir_expr **args = ir_args_new(lw->tu, nargs);
 	for (uint32_t i = 0; i < nargs && !lw->too_deep; i++)
-		args[i] = lw_expr(lw, k.v[i + 1], WANT_VALUE);
-	bool noreturn = fe_type_noreturn(lw->t, clang_getCursorType(k.v[0])) ||
-	                (name && fe_decl_noreturn(lw->t, decl));
-	kids_dispose(&k);
+		args[i] = lw_expr(lw, clang_Cursor_getArgument(c, i), WANT_VALUE);
 	if (lw->too_deep)
 		return lw_unknown(lw, cty);
 
@@ -313,22 +325,67 @@ static struct ir_expr *lower_call(struct lower *lw, CXCursor c, enum want want, 
 static struct ir_expr *lower_conditional(struct lower *lw, CXCursor c, CXCursor cond,
                                          CXCursor a, CXCursor b, enum want want,
                                          struct ir_expr *dst);
-static bool conditional_parts(CXCursor c, CXCursor parts[3]);
+static bool conditional_parts(struct lower *lw, CXCursor c, CXCursor parts[3]);
 
-void lw_store(struct lower *lw, struct ir_expr *dst, CXCursor c, struct ir_loc loc)
+/* Conversions of a plain variable or enumerator (see lower_unexposed):
+ * nothing inside them to look through for. */
+static bool converts_a_name(CXCursor c)
 {
-	CXCursor s = fe_strip(c), p[3];
-	if (clang_getCursorKind(s) == CXCursor_CallExpr && lw->fn) {
-		lower_call(lw, s, WANT_DISCARD, dst);
+	enum CXCursorKind rk = clang_getCursorKind(clang_getCursorReferenced(c));
+	return rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl || rk == CXCursor_EnumConstantDecl;
+}
+
+/* Is c an implicit conversion: an UnexposedExpr whose one operand sits at
+ * the same location (va_arg also has one operand, but its own location). */
+static bool implicit_cast(CXCursor c, const struct kids *k)
+{
+	return k->n == 1 && clang_equalLocations(clang_getCursorLocation(c),
+	                                         clang_getCursorLocation(k->v[0]));
+}
+
+/* dst = c, looking through parentheses and conversions for a call (which
+ * then writes dst itself) or a ?: (which writes it on each arm). outer is
+ * the type of the outermost layer looked through (the value's type after
+ * conversion), or NULL at the top. */
+static void store_inner(struct lower *lw, struct ir_expr *dst, CXCursor c, struct ir_loc loc,
+                        const CXType *outer)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor p[3];
+	if (lw->fn && (kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr ||
+	               (kind == CXCursor_UnexposedExpr && !converts_a_name(c)))) {
+		struct kids k;
+		lw_kids_code(lw, &k, c);
+		CXType cty = clang_getCursorType(c);
+		bool through = k.n == 1 && (kind != CXCursor_UnexposedExpr || implicit_cast(c, &k)) &&
+		               (kind != CXCursor_CStyleCastExpr || fe_type(lw->t, cty)->cls != IR_TY_VOID);
+		CXCursor sub = k.n ? k.v[0] : c;
+		kids_dispose(&k);
+		if (through && lw_enter(lw)) {
+			store_inner(lw, dst, sub, loc, outer ? outer : &cty);
+			lw_leave(lw);
+			return;
+		}
+	} else if (kind == CXCursor_CallExpr && lw->fn) {
+		lower_call(lw, c, WANT_DISCARD, dst);
 		return;
-	}
-	if (clang_getCursorKind(s) == CXCursor_ConditionalOperator && lw->fn &&
-	    is_lvalue(dst) && conditional_parts(s, p)) {
-		lower_conditional(lw, s, p[0], p[1], p[2], WANT_DISCARD, dst);
+	} else if (kind == CXCursor_ConditionalOperator && lw->fn && is_lvalue(dst) &&
+	           conditional_parts(lw, c, p)) {
+		lower_conditional(lw, c, p[0], p[1], p[2], WANT_DISCARD, dst);
 		return;
 	}
 	struct ir_expr *v = lw_expr(lw, c, WANT_VALUE);
+	if (outer)
+		v = retype(lw, v, *outer);
 	emit_assign(lw, dst, v, loc);
+}
+
+void lw_store(struct lower *lw, struct ir_expr *dst, CXCursor c, struct ir_loc loc)
+{
+	if (!lw_enter(lw))
+		return;
+	store_inner(lw, dst, c, loc, NULL);
+	lw_leave(lw);
 }
 
 static enum ir_op binop_of(enum CXBinaryOperatorKind k)
@@ -388,7 +445,7 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 {
 	CXType cty = clang_getCursorType(c);
 	bool ok;
-	CXCursor sub = only_child(c, &ok);
+	CXCursor sub = only_child(lw, c, &ok);
 	if (!ok)
 		return lw_unknown(lw, cty);
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
@@ -407,7 +464,7 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 			return retype(lw, ir_expr_copy(lw->tu, e->u.unary.operand), cty);
 		lw_mark_addr_taken(lw, e);
 		e = ir_expr_unary(lw->tu, IR_E_ADDR, IR_OP_NONE, e, fe_type(lw->t, cty));
-		e->loc = fe_loc(lw->t, c);
+		loc_use(lw, e, c);
 		return e;
 	case CXUnaryOperator_Deref:
 		e = lw_expr(lw, sub, WANT_VALUE);
@@ -416,7 +473,7 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 		if (e->ty->cls == IR_TY_FUNCPTR) /* (*fp)(x) calls fp */
 			return e;
 		e = ir_expr_unary(lw->tu, IR_E_DEREF, IR_OP_NONE, e, fe_type(lw->t, cty));
-		e->loc = fe_loc(lw->t, c);
+		loc_use(lw, e, c);
 		return e;
 	case CXUnaryOperator_Plus:
 	case CXUnaryOperator_Minus:
@@ -432,7 +489,6 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 		               : op == CXUnaryOperator_Minus ? IR_OP_NEG
 		               : op == CXUnaryOperator_Not ? IR_OP_BITNOT : IR_OP_NOT;
 		e = ir_expr_unary(lw->tu, IR_E_UNOP, iop, e, fe_type(lw->t, cty));
-		e->loc = fe_loc(lw->t, c);
 		return e;
 	}
 	case CXUnaryOperator_Extension:
@@ -503,10 +559,10 @@ static struct ir_expr *lower_conditional(struct lower *lw, CXCursor c, CXCursor 
 	return want ? lw_unknown(lw, cty) : NULL;
 }
 
-static bool conditional_parts(CXCursor c, CXCursor parts[3])
+static bool conditional_parts(struct lower *lw, CXCursor c, CXCursor parts[3])
 {
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	bool ok = k.n == 3;
 	for (unsigned i = 0; ok && i < 3; i++)
 		parts[i] = k.v[i];
@@ -538,7 +594,7 @@ static struct ir_expr *lower_binary(struct lower *lw, CXCursor c, enum want want
 {
 	CXType cty = clang_getCursorType(c);
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n != 2) {
 		kids_dispose(&k);
 		return lw_unknown(lw, cty);
@@ -587,35 +643,33 @@ static struct ir_expr *lower_binary(struct lower *lw, CXCursor c, enum want want
 		if (kc)
 			return kc;
 	}
-	return binary(lw, iop, a, b, fe_type(lw->t, cty), fe_loc(lw->t, c));
+	struct ir_loc none = { 0 };
+	return binary(lw, iop, a, b, fe_type(lw->t, cty), none);
 }
 
 static struct ir_expr *lower_declref(struct lower *lw, CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
-	CXType cty = clang_getCursorType(c);
 	uint32_t v;
 	struct ir_expr *e;
+	CXType cty;
 	switch (clang_getCursorKind(ref)) {
 	case CXCursor_VarDecl:
 	case CXCursor_ParmDecl:
-		if (lw_lookup_var(lw, ref, &v)) {
-			e = ir_expr_var(lw->tu, lw->fn, v);
-			e->ty = fe_type(lw->t, cty);
-			e->loc = fe_loc(lw->t, c);
-			return e;
-		}
+		if (lw_lookup_var(lw, ref, &v))
+			return ir_expr_var(lw->tu, lw->fn, v); /* typed as declared */
+		cty = clang_getCursorType(c);
 		e = mk(lw, IR_E_GLOBAL, cty, c);
 		e->u.name = fe_spelling(lw->t, ref);
 		return e;
 	case CXCursor_FunctionDecl:
-		e = mk(lw, IR_E_FUNC, cty, c);
+		e = mk(lw, IR_E_FUNC, clang_getCursorType(c), c);
 		e->u.name = fe_spelling(lw->t, ref);
 		return e;
 	case CXCursor_EnumConstantDecl:
-		return int_expr(lw, clang_getEnumConstantDeclValue(ref), cty, c);
+		return int_expr(lw, clang_getEnumConstantDeclValue(ref), clang_getCursorType(c), c);
 	default:
-		return lw_unknown(lw, cty);
+		return lw_unknown(lw, clang_getCursorType(c));
 	}
 }
 
@@ -623,7 +677,7 @@ static struct ir_expr *lower_member(struct lower *lw, CXCursor c)
 {
 	CXType cty = clang_getCursorType(c);
 	bool ok;
-	CXCursor base = only_child(c, &ok);
+	CXCursor base = only_child(lw, c, &ok);
 	if (!ok)
 		return lw_unknown(lw, cty);
 	struct ir_expr *b = lw_expr(lw, base, WANT_VALUE);
@@ -632,7 +686,7 @@ static struct ir_expr *lower_member(struct lower *lw, CXCursor c)
 		return retype(lw, b, cty);
 	bool arrow = clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer;
 	struct ir_expr *e = ir_expr_field(lw->tu, b, name, arrow, fe_type(lw->t, cty));
-	e->loc = fe_loc(lw->t, c);
+	loc_use(lw, e, c);
 	return e;
 }
 
@@ -640,7 +694,7 @@ static struct ir_expr *lower_index(struct lower *lw, CXCursor c)
 {
 	CXType cty = clang_getCursorType(c);
 	struct kids k;
-	kids_get_code(&k, c);
+	lw_kids_code(lw, &k, c);
 	if (k.n != 2) {
 		kids_dispose(&k);
 		return lw_unknown(lw, cty);
@@ -648,18 +702,14 @@ static struct ir_expr *lower_index(struct lower *lw, CXCursor c)
 	CXCursor l = k.v[0], r = k.v[1];
 	kids_dispose(&k);
 	/* arr[i] converts arr to a pointer, but does not let its address out:
-	 * keep the array's addr_taken as it was. */
-	uint32_t v;
-	CXCursor base = fe_strip(l);
-	bool tracked = clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
-	               lw_lookup_var(lw, clang_getCursorReferenced(base), &v);
-	bool was_taken = tracked && lw->fn->vars[v].addr_taken;
+	 * the conversion at the base itself (one level down) does not count. */
+	uint32_t saved = lw->no_escape_depth;
+	lw->no_escape_depth = lw->depth + 1;
 	struct ir_expr *a = lw_expr(lw, l, WANT_VALUE);
-	if (tracked)
-		lw->fn->vars[v].addr_taken = was_taken;
+	lw->no_escape_depth = saved;
 	struct ir_expr *b = lw_expr(lw, r, WANT_VALUE);
 	struct ir_expr *e = ir_expr_binary(lw->tu, IR_E_INDEX, IR_OP_NONE, a, b, fe_type(lw->t, cty));
-	e->loc = fe_loc(lw->t, c);
+	loc_use(lw, e, c);
 	return e;
 }
 
@@ -670,9 +720,9 @@ static struct ir_expr *lower_stmt_expr(struct lower *lw, CXCursor c, enum want w
 	if (!lw->fn)
 		return lw_unknown(lw, cty);
 	bool ok;
-	CXCursor body = only_child(c, &ok);
+	CXCursor body = only_child(lw, c, &ok);
 	struct kids k;
-	kids_get_code(&k, body);
+	lw_kids_code(lw, &k, body);
 	struct ir_expr *v = NULL;
 	for (unsigned i = 0; i + 1 < k.n; i++)
 		lw_stmt_lower(lw, k.v[i]);
@@ -696,7 +746,7 @@ static struct ir_expr *lower_compound_literal(struct lower *lw, CXCursor c)
 	if (!lw->fn)
 		return lw_unknown(lw, cty);
 	bool ok;
-	CXCursor list = only_child(c, &ok);
+	CXCursor list = only_child(lw, c, &ok);
 	uint32_t tv = lw_temp(lw, fe_type(lw->t, cty));
 	if (ok && clang_getCursorKind(list) == CXCursor_InitListExpr)
 		lw_init_list(lw, lw_var_ref(lw, tv), list, cty);
@@ -708,7 +758,7 @@ static struct ir_expr *lower_compound_literal(struct lower *lw, CXCursor c)
 static struct ir_expr *lower_addr_label(struct lower *lw, CXCursor c)
 {
 	struct kids k;
-	kids_get(&k, c);
+	lw_kids(lw, &k, c);
 	for (unsigned i = 0; i < k.n && lw->fn; i++) {
 		if (clang_getCursorKind(k.v[i]) != CXCursor_LabelRef)
 			continue;
@@ -743,7 +793,7 @@ static const char *sizeof_record(struct lower *lw, CXCursor c)
 	if (!is_sizeof)
 		return NULL;
 	struct kids k;
-	kids_get(&k, c);
+	lw_kids(lw, &k, c);
 	const char *name = NULL;
 	if (k.n == 1)
 		name = fe_record_name(lw->t, clang_getCursorType(k.v[0]));
@@ -757,9 +807,21 @@ static const char *sizeof_record(struct lower *lw, CXCursor c)
 static struct ir_expr *lower_unexposed(struct lower *lw, CXCursor c, enum want want)
 {
 	CXType cty = clang_getCursorType(c);
+	/* Most of these are conversions of a variable (x read as a value,
+	 * an array decaying). clang_getCursorReferenced looks through implicit
+	 * conversions only (to the variable, or to a member, or a callee), so
+	 * a variable here means conversions of a DeclRefExpr: no need to
+	 * visit them (a visit per node is lowering's largest cost). */
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+	uint32_t v;
+	if ((rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) && lw_lookup_var(lw, ref, &v))
+		return retype(lw, ir_expr_var(lw->tu, lw->fn, v), cty);
+	if (rk == CXCursor_EnumConstantDecl)
+		return int_expr(lw, clang_getEnumConstantDeclValue(ref), cty, c);
 	struct kids k;
-	kids_get_code(&k, c);
-	if (k.n == 1 && clang_equalRanges(clang_getCursorExtent(c), clang_getCursorExtent(k.v[0]))) {
+	lw_kids_code(lw, &k, c);
+	if (implicit_cast(c, &k)) {
 		CXCursor sub = k.v[0];
 		kids_dispose(&k);
 		/* clang_Cursor_Evaluate reads a string literal only through the
@@ -788,19 +850,29 @@ static struct ir_expr *lower_unexposed(struct lower *lw, CXCursor c, enum want w
 
 static struct ir_expr *expr_inner(struct lower *lw, CXCursor c, enum want want)
 {
-	CXType cty = clang_getCursorType(c);
+	CXType cty;
 	bool ok;
 	CXCursor sub;
 	struct kids k;
 	struct ir_expr *e;
-	switch (clang_getCursorKind(c)) {
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	switch (kind) {
 	case CXCursor_ParenExpr:
-		sub = only_child(c, &ok);
-		return ok ? lw_expr(lw, sub, want) : lw_unknown(lw, cty);
+		sub = only_child(lw, c, &ok);
+		return ok ? lw_expr(lw, sub, want) : lw_unknown(lw, clang_getCursorType(c));
+	case CXCursor_DeclRefExpr:
+		return lower_declref(lw, c);
 	case CXCursor_UnexposedExpr:
 		return lower_unexposed(lw, c, want);
+	case CXCursor_CallExpr:
+		return lower_call(lw, c, want, NULL);
+	default:
+		break;
+	}
+	cty = clang_getCursorType(c);
+	switch (kind) {
 	case CXCursor_CStyleCastExpr:
-		sub = only_child(c, &ok);
+		sub = only_child(lw, c, &ok);
 		if (!ok)
 			return lw_unknown(lw, cty);
 		if (fe_type(lw->t, cty)->cls == IR_TY_VOID) {
@@ -808,8 +880,6 @@ static struct ir_expr *expr_inner(struct lower *lw, CXCursor c, enum want want)
 			return want ? lw_unknown(lw, cty) : e;
 		}
 		return retype(lw, lw_expr(lw, sub, want), cty);
-	case CXCursor_DeclRefExpr:
-		return lower_declref(lw, c);
 	case CXCursor_StringLiteral:
 		return string_literal(lw, c);
 	case CXCursor_UnaryExpr:      /* sizeof, _Alignof: operands not evaluated */
@@ -832,12 +902,10 @@ static struct ir_expr *expr_inner(struct lower *lw, CXCursor c, enum want want)
 		return lower_binary(lw, c, want);
 	case CXCursor_ConditionalOperator: {
 		CXCursor p[3];
-		if (conditional_parts(c, p))
+		if (conditional_parts(lw, c, p))
 			return lower_conditional(lw, c, p[0], p[1], p[2], want, NULL);
 		return lw_unknown(lw, cty);
 	}
-	case CXCursor_CallExpr:
-		return lower_call(lw, c, want, NULL);
 	case CXCursor_MemberRefExpr:
 		return lower_member(lw, c);
 	case CXCursor_ArraySubscriptExpr:
@@ -853,7 +921,7 @@ static struct ir_expr *expr_inner(struct lower *lw, CXCursor c, enum want want)
 	case CXCursor_GenericSelectionExpr:
 		return lw_unknown(lw, cty);
 	default:
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		for (unsigned i = 0; i < k.n; i++)
 			lw_expr(lw, k.v[i], WANT_DISCARD);
 		kids_dispose(&k);
@@ -896,15 +964,17 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 	switch (kind) {
 	case CXCursor_ParenExpr:
 	case CXCursor_CStyleCastExpr:
-		sub = only_child(c, &ok);
+		sub = only_child(lw, c, &ok);
 		if (ok) {
 			lw_cond(lw, sub, t, f);
 			return;
 		}
 		break;
 	case CXCursor_UnexposedExpr:
-		kids_get_code(&k, c);
-		if (k.n == 1 && clang_equalRanges(clang_getCursorExtent(c), clang_getCursorExtent(k.v[0]))) {
+		if (converts_a_name(c))
+			break;
+		lw_kids_code(lw, &k, c);
+		if (implicit_cast(c, &k)) {
 			sub = k.v[0];
 			kids_dispose(&k);
 			lw_cond(lw, sub, t, f);
@@ -926,7 +996,7 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot ||
 		    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Extension) {
 			bool neg = clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot;
-			sub = only_child(c, &ok);
+			sub = only_child(lw, c, &ok);
 			if (ok) {
 				lw_cond(lw, sub, neg ? f : t, neg ? t : f);
 				return;
@@ -938,7 +1008,7 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 		if (op != CXBinaryOperator_LAnd && op != CXBinaryOperator_LOr &&
 		    op != CXBinaryOperator_Comma)
 			break;
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		if (k.n != 2) {
 			kids_dispose(&k);
 			break;
@@ -960,7 +1030,7 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 		return;
 	}
 	case CXCursor_ConditionalOperator:
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		if (k.n == 3) {
 			CXCursor cc = k.v[0], a = k.v[1], b = k.v[2];
 			kids_dispose(&k);
@@ -975,10 +1045,10 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 		kids_dispose(&k);
 		break;
 	case CXCursor_CallExpr:
-		kids_get_code(&k, c);
+		lw_kids_code(lw, &k, c);
 		if (k.n >= 2) {
 			CXCursor decl;
-			const char *name = direct_callee(lw, c, k.v[0], &decl);
+			const char *name = direct_callee(lw, c, &decl);
 			if (name && is_builtin_expect(name)) {
 				sub = k.v[1];
 				kids_dispose(&k);

@@ -63,11 +63,11 @@ static bool matches(CXCursor e, CXType ty)
 /* `.f = v` and `[i] = v` are UnexposedExprs (DesignatedInitExpr) whose
  * children are the designators (MemberRef, index expressions) and then
  * the value. */
-static bool is_designated(CXCursor e, struct kids *k)
+static bool is_designated(struct lower *lw, CXCursor e, struct kids *k)
 {
 	if (clang_getCursorKind(e) != CXCursor_UnexposedExpr)
 		return false;
-	kids_get(k, e);
+	lw_kids(lw, k, e);
 	bool yes = k->n >= 2 && (clang_getCursorKind(k->v[0]) == CXCursor_MemberRef ||
 	                         clang_getCursorType(e).kind == CXType_Void);
 	if (!yes)
@@ -139,7 +139,7 @@ static void element(struct ictx *ic, CXType ty, struct ir_expr *lv, const char *
 	struct ivec *subp = out ? &sub : NULL;
 	if (clang_getCursorKind(e) == CXCursor_InitListExpr) {
 		struct kids k;
-		kids_get_code(&k, e);
+		lw_kids_code(ic->lw, &k, e);
 		unsigned p = 0;
 		if (is_aggregate(ty))
 			fill(ic, ty, lv, k.v, k.n, &p, true, subp);
@@ -231,7 +231,7 @@ static void fill_record(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor
 	while (*pos < n && !ic->lw->too_deep) {
 		CXCursor e = elems[*pos];
 		struct kids d;
-		if (is_designated(e, &d)) {
+		if (is_designated(ic->lw, e, &d)) {
 			if (!braced) {
 				kids_dispose(&d);
 				break; /* the enclosing braced list places it */
@@ -269,7 +269,7 @@ static void fill_array(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor 
 	while (*pos < n && !ic->lw->too_deep) {
 		CXCursor e = elems[*pos];
 		struct kids d;
-		if (is_designated(e, &d)) {
+		if (is_designated(ic->lw, e, &d)) {
 			if (!braced) {
 				kids_dispose(&d);
 				break;
@@ -309,7 +309,7 @@ void lw_init_list(struct lower *lw, struct ir_expr *obj, CXCursor list, CXType t
 {
 	struct ictx ic = { lw, false };
 	struct kids k;
-	kids_get_code(&k, list);
+	lw_kids_code(lw, &k, list);
 	unsigned pos = 0;
 	fill(&ic, ty, obj, k.v, k.n, &pos, true, NULL);
 	kids_dispose(&k);
@@ -326,7 +326,7 @@ struct ir_init *fe_global_init(struct fe_tu *t, CXCursor init, CXType ty)
 	root->loc = fe_loc(t, init);
 	if (clang_getCursorKind(init) == CXCursor_InitListExpr) {
 		struct kids k;
-		kids_get_code(&k, init);
+		lw_kids_code(&lw, &k, init);
 		unsigned pos = 0;
 		struct ivec elems = { 0 };
 		fill(&ic, ty, NULL, k.v, k.n, &pos, true, &elems);

@@ -177,6 +177,7 @@ static void fe_tu_dispose(struct fe_tu *t)
 	strmap_dispose(&t->globals);
 	u64map_dispose(&t->records);
 	u64map_dispose(&t->noreturn_decls);
+	u64map_dispose(&t->names);
 }
 
 static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,

@@ -388,8 +388,35 @@ static void dump_records(struct strbuf *sb, const struct ir_tu *tu, unsigned fla
 	}
 }
 
+void ir_dump_stats(struct strbuf *sb, const struct ir_tu *tu)
+{
+	uint32_t lowered = 0, skipped = 0, errors = 0;
+	uint64_t blocks = 0, stmts = 0;
+	for (uint32_t f = 0; f < tu->nfuncs; f++) {
+		const struct ir_func *fn = &tu->funcs[f];
+		if (fn->skipped) {
+			skipped++;
+			continue;
+		}
+		lowered++;
+		blocks += fn->nblocks;
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			stmts += fn->blocks[b].nstmts;
+	}
+	for (uint32_t d = 0; d < tu->ndiags; d++)
+		errors += tu->diags[d].severity >= IR_DIAG_ERROR;
+	sb_printf(sb, "%s: %u functions lowered, %u skipped, %" PRIu64 " blocks, %" PRIu64
+	          " statements, %u declarations, %u records, %u globals, %u compiler errors\n",
+	          tu->path, lowered, skipped, blocks, stmts, tu->ndecls, tu->nrecords, tu->nglobals,
+	          errors);
+}
+
 void ir_dump_tu(struct strbuf *sb, const struct ir_tu *tu, unsigned flags)
 {
+	if (flags & IR_DUMP_STATS) {
+		ir_dump_stats(sb, tu);
+		return;
+	}
 	sb_printf(sb, "tu %s\n", tu->path);
 	dump_records(sb, tu, flags);
 	for (uint32_t g = 0; g < tu->nglobals; g++) {

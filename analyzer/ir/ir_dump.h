@@ -25,6 +25,7 @@ struct strbuf;
 
 enum {
 	IR_DUMP_LOCS = 1u << 0,     /* append @line:col to statements and terminators */
+	IR_DUMP_STATS = 1u << 1,    /* ir_dump_tu: only the one-line counts */
 };
 
 /* One function: header, vars, blocks. */
@@ -33,6 +34,9 @@ void ir_dump_func(struct strbuf *sb, const struct ir_tu *tu, const struct ir_fun
 /* The whole TU: records, globals, the interesting declarations (defined,
  * annotated or noreturn), then every function. */
 void ir_dump_tu(struct strbuf *sb, const struct ir_tu *tu, unsigned flags);
+/* One line of counts: functions lowered and skipped, blocks, statements,
+ * declarations, records, globals, compiler errors. */
+void ir_dump_stats(struct strbuf *sb, const struct ir_tu *tu);
 /* An expression of fn in C-like syntax (fn may be NULL for initialisers). */
 void ir_dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct ir_expr *e);
 
