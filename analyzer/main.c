@@ -13,9 +13,10 @@
  * Input errors win over findings: a run that could not see all the code
  * must not look like a complete one to a CI job.
  *
- * Test hook (not in --help): REFCHECK_DEBUG_INTERNAL_ERROR=1 in the
+ * Hooks (not in --help): REFCHECK_DEBUG_INTERNAL_ERROR=1 in the
  * environment makes every translation unit fail with an internal error,
- * so exit status 3 can be tested end to end.
+ * so exit status 3 can be tested end to end; REFCHECK_DEBUG_PARSE_ONLY=1
+ * parses without lowering anything (bench/parse's baseline).
  *
  * Options: `--` ends refcheck's own options; everything after it is
  * compiler flags. It is split off before getopt_long runs, because GNU
@@ -274,10 +275,16 @@ static int exit_code(const struct driver_status *st)
 	return st->findings ? EXIT_FINDINGS : 0;
 }
 
+static bool env_flag(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 static void apply_debug_env(struct fe_options *fe)
 {
-	const char *v = getenv("REFCHECK_DEBUG_INTERNAL_ERROR");
-	fe->debug_internal_error = v && *v && strcmp(v, "0") != 0;
+	fe->debug_internal_error = env_flag("REFCHECK_DEBUG_INTERNAL_ERROR");
+	fe->debug_parse_only = env_flag("REFCHECK_DEBUG_PARSE_ONLY");
 }
 
 /* Append a word to one of the repeatable options' lists (argv strings). */

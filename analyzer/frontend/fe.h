@@ -43,6 +43,8 @@ struct fe_options {
 	const char *runtime_include;
 	/* Test hook: pretend lowering failed with an internal error (exit 3). */
 	bool debug_internal_error;
+	/* Benchmark hook: parse and collect diagnostics, lower nothing. */
+	bool debug_parse_only;
 };
 
 /* Defaults: roots rc_object and _object (PyObject), the limits above, the

@@ -279,7 +279,8 @@ int fe_parse(struct fe_worker *w, const struct fe_job *job, const struct fe_sour
 	t.tu = ir_tu_new(job->file);
 	collect_diags(&t);
 	collect_includes(&t);
-	lower_tu(&t);
+	if (!w->opt->debug_parse_only)
+		lower_tu(&t);
 	fe_tu_dispose(&t);
 	clang_disposeTranslationUnit(ctu);
 	*out = t.tu;

@@ -116,6 +116,9 @@ enum ir_op {
 struct ir_expr {
 	enum ir_expr_kind kind;
 	const struct ir_type *ty;
+	/* The front end sets it (a point: start = end) on FIELD, DEREF, INDEX
+	 * and ADDR, where an object is used through the expression; line 0
+	 * elsewhere. Statements and terminators carry full ranges. */
 	struct ir_loc loc;
 	union {
 		uint32_t var;                   /* IR_E_VAR: index into func->vars */
