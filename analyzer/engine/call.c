@@ -441,10 +441,30 @@ static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const 
 		engine_check_lost(ctx, r.v, st->loc, LOST_DISCARD, UINT32_MAX);
 }
 
+/* In-out arguments (model_fn.out_replaces): the reference *p held is
+ * consumed; on failure *p becomes NULL (on success set_out_params stores
+ * the new one). */
+static void replace_in_out(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
+                           int outcome)
+{
+	for (uint32_t i = 0; i < st->call.nargs && i < 32; i++) {
+		const struct ir_expr *target = out_target(st, i);
+		if (!(m->out_replaces & (1u << i)) || !target)
+			continue;
+		struct sval old = eval_expr(ctx, target);
+		if (!old.is_const && state_val(ctx->cur, old.v)->is_obj)
+			do_steal(ctx, old.v, st, m, i + 1);
+		if (outcome == 0)
+			eval_store(ctx, target, (struct sval){ VAL_NONE, true, 0 }, st->loc, st);
+	}
+}
+
 /* outcome: -1 no fork, 1 success, 0 failure. */
 static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, const struct model_fn *m,
                           const struct call_args *a, int outcome)
 {
+	if (m->out_replaces)
+		replace_in_out(ctx, st, m, outcome);
 	uint32_t steals = m->steals | a->format_steals;
 	if (outcome != 0)
 		steals |= m->steals_on_success;

@@ -494,8 +494,10 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
 	uint32_t nsuccess = 0;
 	int64_t succ_lo = INT64_MAX, succ_hi = INT64_MIN;
+	bool all_null = ctx->nreturns > 0 && !ctx->partial;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
 		const struct pending_return *r = &ctx->returns[i];
+		all_null &= r->null;
 		any_owned |= r->is_obj && r->owned && !r->null;
 		any_borrowed |= r->is_obj && !r->owned && !r->null;
 		any_null |= r->null || (r->is_obj && r->maybe_null);
@@ -514,7 +516,11 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 				succ_hi = r->hi;
 		}
 	}
-	if (obj) {
+	if (obj && all_null) {
+		/* An error helper (sets an exception, returns NULL): its result,
+		 * dropped or returned, is no reference. */
+		m->returns = MODEL_RET_NULL;
+	} else if (obj) {
 		m->returns = any_owned || !any_borrowed ? MODEL_RET_NEW : MODEL_RET_BORROWED;
 		m->fails = any_null ? MODEL_FAILS_NULL : MODEL_FAILS_NEVER;
 	} else {

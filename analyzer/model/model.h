@@ -97,6 +97,10 @@ struct model_fn {
 	uint32_t steals_on_success;
 	uint32_t out_new;               /* T ** arguments receiving a new reference on success */
 	uint32_t out_borrowed;          /* T ** arguments receiving a borrowed reference */
+	/* In-out T ** arguments (also in out_new): the callee releases the
+	 * reference *p held and stores its own result there, a new reference,
+	 * or NULL on failure (_PyBytes_Resize, PyUnicode_Append). */
+	uint32_t out_replaces;
 	uint32_t mutates;               /* arguments whose contents change (items replaced) */
 	uint32_t nonnull;               /* arguments that must not be NULL */
 	/* The values an integer result takes on success, when known (an

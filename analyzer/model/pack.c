@@ -17,7 +17,7 @@
  * An entry has any of: "returns" (new|borrowed|none|null|field), "fails"
  * (null|negative|zero|never), "steals" ([k, …] or [{"arg": k, "when":
  * "always"|"success"}]), "out" ([{"arg": k, "ref": "new"|"borrowed",
- * "when": …}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
+ * "when": …, "replaces": true}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
  * "arg" (the primitive's object argument), "borrowed_from" (k),
  * "runs_code", "trusted", "noreturn", "returns_new_contract", "stable" (booleans),
  * "mutates" and "nonnull" ([k, …]), "success" ([lo, hi]: the integer results
@@ -28,7 +28,9 @@
  * setter); "field" is an accessor returning a reference its `borrowed_from`
  * argument holds (Py_TYPE), treated as a load of that field. "fails":
  * "zero" is an integer result that is 0 on failure and non-zero on
- * success. "stable": a borrowed result that no code run meanwhile can
+ * success. An "out" that "replaces" is an in-out T **: the callee releases
+ * what *p held and stores a new reference there, or NULL on failure
+ * (_PyBytes_Resize). "stable": a borrowed result that no code run meanwhile can
  * free while its owner lives (model.h).
  *
  * Every problem is an error naming the file, the entry and the key; an
@@ -129,6 +131,8 @@ static int parse_steals(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 	return 0;
 }
 
+static int parse_bool(struct pack_ctx *c, json_t *v, const char *key, bool *out);
+
 static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 {
 	if (!json_is_array(v))
@@ -146,10 +150,18 @@ static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 		    parse_enum(c, json_object_get(x, "ref"), "out", refs, 2, &ref) < 0 ||
 		    parse_when(c, x, "out", &on_success) < 0)
 			return ERR_INVALID;
+		json_t *rep = json_object_get(x, "replaces");
+		bool replaces = false;
+		if (rep && parse_bool(c, rep, "out", &replaces) < 0)
+			return ERR_INVALID;
+		if (replaces && ref != 0)
+			return bad(c, "out", "\"replaces\" needs \"ref\": \"new\"");
 		if (ref == 0)
 			fn->out_new |= bit;
 		else
 			fn->out_borrowed |= bit;
+		if (replaces)
+			fn->out_replaces |= bit;
 	}
 	return 0;
 }

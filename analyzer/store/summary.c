@@ -17,14 +17,15 @@
 #include <stddef.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct model_fn) == 80,
+_Static_assert(sizeof(struct model_fn) == 88,
                "struct model_fn changed: add the new field to store/summary.c");
 
 #define INT_FIELDS(X)                                  \
 	X(returns) X(fails) X(prim) X(format)          \
 	X(format_arg) X(borrowed_from) X(prim_arg)     \
 	X(steals) X(steals_on_success) X(out_new)      \
-	X(out_borrowed) X(mutates) X(nonnull)         \
+	X(out_borrowed) X(out_replaces) X(mutates)    \
+	X(nonnull)                                     \
 	X(success_lo) X(success_hi)
 #define BOOL_FIELDS(X)                                 \
 	X(runs_code) X(trusted) X(noreturn)            \
