@@ -102,9 +102,11 @@ Test(cpython_pack, out_parameters)
 	cr_assert_eq(fn("_PyObject_LookupAttr")->out_new, BIT(3));
 	cr_assert(fn("PyArg_UnpackTuple")->out_borrowed & BIT(5));
 	cr_assert(fn("PyArg_UnpackTuple")->stable);
-	/* replaced in place: left to the engine's "unknown &x" rule */
-	cr_assert_eq(fn("PyErr_NormalizeException")->out_new | fn("PyErr_NormalizeException")->out_borrowed, 0);
-	cr_assert_eq(fn("PyUnicode_InternInPlace")->out_new, 0);
+	/* replaced in place: the old reference consumed, a new one stored */
+	cr_assert_eq(fn("PyErr_NormalizeException")->out_replaces, BIT(1) | BIT(2) | BIT(3));
+	cr_assert_eq(fn("_PyBytes_Resize")->out_replaces, BIT(1));
+	cr_assert_eq(fn("PyUnicode_Append")->out_new, BIT(1));
+	cr_assert_eq(fn("PyUnicode_InternInPlace")->out_replaces, BIT(1));
 }
 
 Test(cpython_pack, formats_and_size_t_names)

@@ -18,6 +18,7 @@
 #include "ir_build.h"
 
 #include <stdio.h>
+#include <string.h>
 
 struct run {
 	struct model *m;
@@ -82,8 +83,8 @@ Test(cpython_vocab, error_setter_result_is_null)
 	struct run r;
 	run_fn(&b, &r);
 	expect_findings(&r, 0, 0, 0);
-	/* It returns NULL on every path: a failing function, not a borrowed one. */
-	cr_assert_eq(r.res.inferred.fails, MODEL_FAILS_NULL);
+	/* It returns NULL on every path: an error helper, whose result is no reference. */
+	cr_assert_eq(r.res.inferred.returns, MODEL_RET_NULL);
 	run_done(&b, &r);
 }
 
@@ -293,5 +294,58 @@ Test(cpython_vocab, returning_a_released_reference_is_one_finding)
 	struct run r;
 	run_fn(&b, &r);
 	expect_findings(&r, 1, RULE_REFCOUNT_USE_AFTER_RELEASE, 16);
+	run_done(&b, &r);
+}
+
+/* out = PyBytes_FromStringAndSize(NULL, 10); if (!out) return NULL;
+ * if (_PyBytes_Resize(&out, 5) < 0) return NULL;   — clean: *out consumed, NULL
+ * return finish ? out : NULL;                       — leaks the resized bytes */
+Test(cpython_vocab, in_out_argument_is_replaced)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "f", b.obj);
+	uint32_t finish = irb_var(&b, "finish", b.i, IR_VAR_PARAM);
+	uint32_t out = irb_var(&b, "out", b.obj, IR_VAR_LOCAL);
+	uint32_t rc = irb_var(&b, "rc", b.i, IR_VAR_LOCAL);
+	uint32_t f1 = irb_block(&b), g1 = irb_block(&b), f2 = irb_block(&b), g2 = irb_block(&b);
+	uint32_t done = irb_block(&b), drop = irb_block(&b);
+	irb_call(&b, V(&b, out), "PyBytes_FromStringAndSize", NUL(&b), INT(&b, 10), NULL); /* 11 */
+	irb_branch(&b, NOT(&b, V(&b, out)), f1, g1);                                       /* 12 */
+	irb_at(&b, f1);
+	irb_ret(&b, NUL(&b));                                                              /* 13 */
+	irb_at(&b, g1);
+	irb_call(&b, V(&b, rc), "_PyBytes_Resize", ADDR(&b, V(&b, out)), INT(&b, 5), NULL); /* 14 */
+	irb_branch(&b, CMP(&b, IR_OP_LT, V(&b, rc), INT(&b, 0)), f2, g2);                 /* 15 */
+	irb_at(&b, f2);
+	irb_ret(&b, NUL(&b));                                                              /* 16 */
+	irb_at(&b, g2);
+	irb_branch(&b, V(&b, finish), done, drop);                                         /* 17 */
+	irb_at(&b, done);
+	irb_ret(&b, V(&b, out));                                                           /* 18 */
+	irb_at(&b, drop);
+	irb_ret(&b, NUL(&b));                                                              /* 19: leak */
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 1, RULE_REFCOUNT_LEAK, 19);
+	cr_assert(strstr(r.out.items[0]->message, "_PyBytes_Resize"), "%s", r.out.items[0]->message);
+	cr_assert_eq(r.res.inferred.returns, MODEL_RET_NEW);
+	run_done(&b, &r);
+}
+
+/* static PyObject *fail(void) { PyErr_SetString(exc, "x"); return NULL; }
+ * is summarised as returning NULL, so callers dropping its result leak nothing. */
+Test(cpython_vocab, error_helper_summarised_as_null)
+{
+	struct irb b;
+	irb_init(&b);
+	irb_func(&b, "fail", b.obj);
+	uint32_t exc = irb_var(&b, "exc", b.obj, IR_VAR_PARAM);
+	irb_call(&b, NULL, "PyErr_SetString", V(&b, exc), STR(&b, "x"), NULL);
+	irb_ret(&b, NUL(&b));
+	struct run r;
+	run_fn(&b, &r);
+	expect_findings(&r, 0, 0, 0);
+	cr_assert_eq(r.res.inferred.returns, MODEL_RET_NULL);
 	run_done(&b, &r);
 }
