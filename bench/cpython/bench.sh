@@ -57,8 +57,8 @@ each_file() {   # each_file CMD…: run CMD FILE for each file of the target
 syntax() { each_file clang-19 -fsyntax-only -w $flags; }
 analyze() { each_file clang-19 --analyze -w -o /dev/null $flags; }
 ours() {
-	"$refcheck" check --pack cpython -j 1 --format json -o "$tmp/out.json" $files -- $flags \
-		2>"$tmp/ours.err"
+	"$refcheck" check --pack cpython -j 1 --format json $files -- $flags \
+		>"$tmp/out.json" 2>"$tmp/ours.err"
 	echo $? >"$tmp/ours.rc"
 }
 

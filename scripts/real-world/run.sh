@@ -46,7 +46,7 @@ targets | while IFS='|' read -r name dir globs flags; do
 	start=$(date +%s.%N)
 	# shellcheck disable=SC2086
 	(cd "$SRC/$dir" && timeout "$timeout_s" "$refcheck" check --pack cpython --format json \
-		-o "$out/$name.json" $files -- $flags 2>"$out/$name.err")
+		$files -- $flags >"$out/$name.json" 2>"$out/$name.err")
 	rc=$?
 	end=$(date +%s.%N)
 	secs=$(echo "$end - $start" | bc)

@@ -21,8 +21,8 @@ cffi|python-cffi|c/_cffi_backend.c|$PY311 -I/usr/include/x86_64-linux-gnu
 crcmod|python-crcmod|python3/src/_crcfunext.c|$PY311
 gammu|python-gammu|gammu/src/*.c gammu/src/convertors/*.c|$PY311 -I/usr/include/gammu -Iinclude
 mysqldb|python-mysqldb|MySQLdb/_mysql.c|$PY311 -I/usr/include/mariadb
-pyxattr|python-pyxattr|xattr.c|$PY311 -D_XATTR_VERSION=\"0.8.1\" -D_XATTR_AUTHOR=\"x\" -D_XATTR_EMAIL=\"x\"
-systemd|python-systemd|systemd/*.c|$PY311 -DLIBSYSTEMD_VERSION=252 -DPACKAGE_VERSION=\"235\"
+pyxattr|python-pyxattr|xattr.c|$PY311 -D_XATTR_VERSION="0.8.1" -D_XATTR_AUTHOR="x" -D_XATTR_EMAIL="x"
+systemd|python-systemd|systemd/*.c|$PY311 -DLIBSYSTEMD_VERSION=252 -DPACKAGE_VERSION="235"
 xxhash|python-xxhash|src/_xxhash.c|$PY311
 TARGETS
 }
