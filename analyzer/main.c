@@ -34,6 +34,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -551,6 +552,11 @@ static int cmd_dump_ir(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* The engine copies states of tens of kilobytes at every branch of a
+	 * large function: keep such blocks on the heap rather than letting
+	 * glibc map and unmap each one (half the run was page faults). */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
 	/* Parse on our worker threads' large stacks, not on libclang's 8 MB
 	 * helper thread (driver.c). Set before any thread exists; a value
 	 * from the environment wins. */

@@ -91,9 +91,11 @@ static void rules_dir(char *out, size_t size)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			snprintf(out, size, "%s/../share/refcheck/rules/runtime.json", exe);
-			if (access(out, R_OK) == 0) {
-				snprintf(out, size, "%s/../share/refcheck/rules", exe);
+			char dir[PATH_MAX + 32], probe[PATH_MAX + 64];
+			snprintf(dir, sizeof(dir), "%.*s/../share/refcheck/rules", PATH_MAX - 1, exe);
+			snprintf(probe, sizeof(probe), "%s/runtime.json", dir);
+			if (access(probe, R_OK) == 0) {
+				snprintf(out, size, "%.*s", (int)size - 1, dir);
 				return;
 			}
 		}

@@ -169,6 +169,7 @@ struct engine_limits {
 	uint32_t max_steps;         /* block visits per function */
 	uint32_t loop_unroll;       /* times a path may enter a loop head */
 	uint32_t max_values;        /* live abstract values per state */
+	uint32_t crowded;           /* distinct states at a block before integers are forgotten there */
 };
 
 struct engine_options {

@@ -30,12 +30,12 @@ struct enode {
 	const char *what;       /* the value the decision was about, for the note */
 };
 
-/* A set of canonical state keys already explored at one block. */
-struct seen_set {
-	uint64_t *hashes;
-	uint32_t *offsets;          /* into ctx->key_pool */
-	uint32_t *lens;
-	uint32_t n, cap;
+/* The canonical state keys already explored, for all blocks of the
+ * function: an open-addressing table on (block, XXH3 of the key). */
+struct seen_table {
+	uint64_t *hash;             /* 0 = empty slot */
+	uint32_t *block, *off, *len;
+	size_t cap, n;
 };
 
 struct pending_return {
@@ -68,7 +68,8 @@ struct engine_ctx {
 	struct enode *nodes;
 	uint32_t nnodes, cap_nodes;
 
-	struct seen_set *seen;          /* per block */
+	struct seen_table seen;
+	uint32_t *distinct;             /* per block: distinct states explored there */
 	char *key_pool;
 	size_t key_pool_len, key_pool_cap;
 	struct strbuf key;

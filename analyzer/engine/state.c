@@ -165,34 +165,94 @@ void state_canon(struct state *s)
 		free(map);
 }
 
-static void key_u64(struct strbuf *out, uint64_t x)
+void state_widen(struct state *s, const struct ir_func *fn)
 {
-	sb_addn(out, (const char *)&x, sizeof(x));
+	for (uint32_t v = 1; v < s->nvals; v++) {
+		struct aval *a = &s->vals[v];
+		if (a->is_obj)
+			continue;
+		uint32_t param = a->param;
+		memset(a, 0, sizeof(*a));
+		a->lo = INT64_MIN;
+		a->hi = INT64_MAX;
+		a->param = param;
+	}
+	/* Variables sharing a plain value (x = y) share nothing any more: the
+	 * aliasing of integers is what would tell the states apart. */
+	uint32_t n = s->nvals;
+	uint8_t stack_seen[256];
+	uint8_t *seen = n <= sizeof(stack_seen) ? stack_seen : xmalloc(n);
+	memset(seen, 0, n);
+	for (uint32_t i = 0; i < s->nvars; i++) {
+		val_t v = s->vars[i];
+		/* Nor does it matter whether a plain variable was set yet. */
+		if (!v && fn && i < fn->nvars && fn->vars[i].kind != IR_VAR_TEMP &&
+		    !(fn->vars[i].ty && fn->vars[i].ty->obj_depth)) {
+			v = state_new_val(s);
+			s->vars[i] = v;
+			if (v >= n) {
+				continue;
+			}
+		}
+		if (!v || s->vals[v].is_obj)
+			continue;
+		if (seen[v]) {
+			val_t c = state_new_val(s);
+			s->vals[c] = s->vals[v];
+			s->vals[c].param = 0;
+			s->vars[i] = c;
+		} else {
+			seen[v] = 1;
+		}
+	}
+	if (seen != stack_seen)
+		free(seen);
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < s->nmemo; i++)
+		if (s->vals[s->memo[i].val].is_obj)
+			s->memo[k++] = s->memo[i];
+	s->nmemo = k;
+}
+
+/* The key is built in place: one reservation, then plain stores. */
+#define KEY_WORDS_PER_VAL 8
+#define KEY_WORDS_PER_MEMO 3
+
+static void key_put(char **p, uint64_t x)
+{
+	memcpy(*p, &x, sizeof(x));
+	*p += sizeof(x);
 }
 
 void state_key(const struct state *s, struct strbuf *out)
 {
+	size_t need = sizeof(val_t) * s->nvars +
+	              8 * ((size_t)s->nvals * KEY_WORDS_PER_VAL + (size_t)s->nmemo * KEY_WORDS_PER_MEMO);
 	sb_reset(out);
-	sb_addn(out, (const char *)s->vars, sizeof(val_t) * s->nvars);
+	VEC_RESERVE(out->buf, out->cap, need + 1);
+	char *p = out->buf;
+	memcpy(p, s->vars, sizeof(val_t) * s->nvars);
+	p += sizeof(val_t) * s->nvars;
 	for (uint32_t v = 1; v < s->nvals; v++) {
 		const struct aval *a = &s->vals[v];
-		key_u64(out, (uint64_t)a->is_obj | (uint64_t)a->origin << 8 |
-		             (uint64_t)a->flags << 16 | (uint64_t)a->ne0 << 24 |
-		             (uint64_t)(uint32_t)a->owned << 32);
-		key_u64(out, (uint64_t)a->owner | (uint64_t)a->acquired << 32);
-		key_u64(out, (uint64_t)a->changed | (uint64_t)a->stolen_unowned << 32);
-		key_u64(out, (uint64_t)a->lo);
-		key_u64(out, (uint64_t)a->hi);
-		key_u64(out, (uint64_t)(uintptr_t)a->callee);
-		key_u64(out, (uint64_t)a->param | (uint64_t)a->name << 32);
-		key_u64(out, (uint64_t)a->held_by);
+		key_put(&p, (uint64_t)a->is_obj | (uint64_t)a->origin << 8 | (uint64_t)a->flags << 16 |
+		            (uint64_t)a->ne0 << 24 | (uint64_t)(uint32_t)a->owned << 32);
+		key_put(&p, (uint64_t)a->owner | (uint64_t)a->acquired << 32);
+		key_put(&p, (uint64_t)a->changed | (uint64_t)a->stolen_unowned << 32);
+		key_put(&p, (uint64_t)a->lo);
+		key_put(&p, (uint64_t)a->hi);
+		key_put(&p, (uint64_t)(uintptr_t)a->callee);
+		key_put(&p, (uint64_t)a->param | (uint64_t)a->name << 32);
+		key_put(&p, (uint64_t)a->held_by | (uint64_t)a->held_at << 32);
 	}
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		const struct memo_ent *m = &s->memo[i];
-		key_u64(out, (uint64_t)m->base | (uint64_t)m->val << 32 | (uint64_t)m->holds_ref << 63);
-		key_u64(out, (uint64_t)(uintptr_t)m->name);
-		key_u64(out, (uint64_t)m->index);
+		key_put(&p, (uint64_t)m->base | (uint64_t)m->val << 32 | (uint64_t)m->holds_ref << 63);
+		key_put(&p, (uint64_t)(uintptr_t)m->name);
+		key_put(&p, (uint64_t)m->index);
 	}
+	out->len = (size_t)(p - out->buf);
+	out->buf[out->len] = '\0';
 }
 
 static const char *origin_name(uint8_t o)

@@ -64,6 +64,9 @@ struct memo_ent *state_memo_find(struct state *s, val_t base, const char *name, 
 void state_memo_forget(struct state *s, const char *name);
 
 void state_canon(struct state *s);
+/* Forget what is known of values that are not objects (integers, plain
+ * pointers) and the loads that hold them: a widening for crowded blocks. */
+void state_widen(struct state *s, const struct ir_func *fn);
 /* The canonical bytes of a canonical state (see invariants). */
 void state_key(const struct state *s, struct strbuf *out);
 

@@ -17,6 +17,9 @@
 #include "util/xalloc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <xxhash.h>
 #include <string.h>
 
 struct work {
@@ -46,6 +49,7 @@ void engine_default_limits(struct engine_limits *l)
 	l->max_steps = 40000;
 	l->loop_unroll = 3;
 	l->max_values = 4096;
+	l->crowded = 24;
 }
 
 /* ---- events ---- */
@@ -275,28 +279,61 @@ static uint32_t node_add(struct engine_ctx *ctx, uint32_t parent, uint32_t block
 	return ctx->nnodes - 1;
 }
 
+static uint64_t seen_hash(uint32_t block, const struct strbuf *key)
+{
+	uint64_t h = XXH3_64bits_withSeed(key->buf ? key->buf : "", key->len, block);
+	return h ? h : 1;   /* 0 marks an empty slot */
+}
+
+static void seen_grow(struct seen_table *t)
+{
+	struct seen_table n = { 0 };
+	n.cap = t->cap ? t->cap * 2 : 256;
+	n.hash = xcalloc(n.cap, sizeof(uint64_t));
+	n.block = xmalloc(sizeof(uint32_t) * n.cap);
+	n.off = xmalloc(sizeof(uint32_t) * n.cap);
+	n.len = xmalloc(sizeof(uint32_t) * n.cap);
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->hash[i])
+			continue;
+		size_t j = t->hash[i] & (n.cap - 1);
+		while (n.hash[j])
+			j = (j + 1) & (n.cap - 1);
+		n.hash[j] = t->hash[i];
+		n.block[j] = t->block[i];
+		n.off[j] = t->off[i];
+		n.len[j] = t->len[i];
+	}
+	n.n = t->n;
+	free(t->hash);
+	free(t->block);
+	free(t->off);
+	free(t->len);
+	*t = n;
+}
+
+/* Record the state key at block; false if it was explored there already. */
 static bool seen_insert(struct engine_ctx *ctx, uint32_t block, const struct strbuf *key)
 {
-	struct seen_set *ss = &ctx->seen[block];
-	uint64_t h = strmap_hash(sb_str(key)) ^ (key->len * 0x9E3779B97F4A7C15ull);
-	for (uint32_t i = 0; i < ss->n; i++) {
-		if (ss->hashes[i] == h && ss->lens[i] == key->len &&
-		    memcmp(ctx->key_pool + ss->offsets[i], key->buf, key->len) == 0)
+	struct seen_table *t = &ctx->seen;
+	if ((t->n + 1) * 2 > t->cap)
+		seen_grow(t);
+	uint64_t h = seen_hash(block, key);
+	size_t j = h & (t->cap - 1);
+	for (; t->hash[j]; j = (j + 1) & (t->cap - 1)) {
+		if (t->hash[j] == h && t->block[j] == block && t->len[j] == key->len &&
+		    memcmp(ctx->key_pool + t->off[j], key->buf, key->len) == 0)
 			return false;
-	}
-	if (ss->n == ss->cap) {
-		ss->cap = ss->cap ? ss->cap * 2 : 4;
-		ss->hashes = xrealloc(ss->hashes, sizeof(uint64_t) * ss->cap);
-		ss->offsets = xrealloc(ss->offsets, sizeof(uint32_t) * ss->cap);
-		ss->lens = xrealloc(ss->lens, sizeof(uint32_t) * ss->cap);
 	}
 	VEC_RESERVE(ctx->key_pool, ctx->key_pool_cap, ctx->key_pool_len + key->len + 1);
 	memcpy(ctx->key_pool + ctx->key_pool_len, key->buf ? key->buf : "", key->len);
-	ss->hashes[ss->n] = h;
-	ss->offsets[ss->n] = (uint32_t)ctx->key_pool_len;
-	ss->lens[ss->n] = (uint32_t)key->len;
-	ss->n++;
+	t->hash[j] = h;
+	t->block[j] = block;
+	t->off[j] = (uint32_t)ctx->key_pool_len;
+	t->len[j] = (uint32_t)key->len;
+	t->n++;
 	ctx->key_pool_len += key->len;
+	ctx->distinct[block]++;
 	return true;
 }
 
@@ -467,12 +504,11 @@ static void exec_block(struct engine_ctx *ctx, struct worklist *wl, struct work 
 
 static void ctx_dispose(struct engine_ctx *ctx)
 {
-	for (uint32_t b = 0; ctx->seen && b < ctx->fn->nblocks; b++) {
-		free(ctx->seen[b].hashes);
-		free(ctx->seen[b].offsets);
-		free(ctx->seen[b].lens);
-	}
-	free(ctx->seen);
+	free(ctx->seen.hash);
+	free(ctx->seen.block);
+	free(ctx->seen.off);
+	free(ctx->seen.len);
+	free(ctx->distinct);
 	free(ctx->key_pool);
 	sb_dispose(&ctx->key);
 	sb_dispose(&ctx->scratch);
@@ -541,6 +577,71 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	m->mutates = ctx->mutated_params;
 }
 
+static bool expr_has_object(const struct ir_expr *e)
+{
+	if (!e)
+		return false;
+	if (e->ty && e->ty->obj_depth)
+		return true;
+	switch (e->kind) {
+	case IR_E_FIELD: return expr_has_object(e->u.field.base);
+	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP: return expr_has_object(e->u.unary.operand);
+	case IR_E_INDEX: case IR_E_BINOP:
+		return expr_has_object(e->u.binary.l) || expr_has_object(e->u.binary.r);
+	default: return false;
+	}
+}
+
+/* Does the function handle objects at all? Most functions of most C code
+ * do not (all of SQLite): nothing in them can own, borrow or release a
+ * reference, so the path walk is skipped and only the integer part of
+ * the summary (failure by a negative value) is taken from the returns. */
+static bool function_handles_objects(const struct ir_func *fn, struct model_tu *mt)
+{
+	if (fn->ret && fn->ret->obj_depth)
+		return true;
+	for (uint32_t i = 0; i < fn->nvars; i++)
+		if (fn->vars[i].ty && fn->vars[i].ty->obj_depth)
+			return true;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const struct ir_block *blk = &fn->blocks[b];
+		for (uint32_t k = 0; k < blk->nstmts; k++) {
+			const struct ir_stmt *st = &blk->stmts[k];
+			if (expr_has_object(st->dst) || expr_has_object(st->src))
+				return true;
+			if (st->kind != IR_S_CALL)
+				continue;
+			for (uint32_t a = 0; a < st->call.nargs; a++)
+				if (expr_has_object(st->call.args[a]))
+					return true;
+			if (st->call.callee) {
+				const struct model_fn *m = model_tu_lookup(mt, st->call.callee);
+				if (m->prim || m->returns == MODEL_RET_NEW || m->returns == MODEL_RET_BORROWED ||
+				    m->returns == MODEL_RET_FIELD)
+					return true;
+			}
+		}
+		if (expr_has_object(blk->term.cond))
+			return true;
+	}
+	return false;
+}
+
+/* The summary of a function that handles no objects. */
+static void plain_summary(const struct ir_func *fn, struct engine_fn_result *res)
+{
+	struct model_fn *m = &res->inferred;
+	m->name = fn->name;
+	m->source = MODEL_SRC_INFERRED;
+	m->returns = MODEL_RET_NONE;
+	m->fails = MODEL_FAILS_UNKNOWN;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const struct ir_term *t = &fn->blocks[b].term;
+		if (t->kind == IR_T_RETURN && t->cond && t->cond->kind == IR_E_INT && t->cond->u.ival < 0)
+			m->fails = MODEL_FAILS_NEGATIVE;
+	}
+}
+
 int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
                const struct ir_func *fn, struct model_tu *model,
                struct finding_list *out, struct engine_fn_result *res)
@@ -560,9 +661,13 @@ int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
 	ctx.out = out;
 	if (ctx.self->trusted || fn->nblocks == 0)
 		return 0;
+	if (!function_handles_objects(fn, model)) {
+		plain_summary(fn, res);
+		return 0;
+	}
 	find_loops(&ctx);
 	liveness_compute(&ctx);
-	ctx.seen = xcalloc(fn->nblocks, sizeof(struct seen_set));
+	ctx.distinct = xcalloc(fn->nblocks, sizeof(uint32_t));
 	ctx.check_data = xcalloc(opt->nchecks ? opt->nchecks : 1, sizeof(void *));
 
 	struct worklist wl = { 0 };
@@ -581,6 +686,11 @@ int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
 			break;
 		}
 		if (item.start == 0) {
+			/* A block reached in many different states: what tells them
+			 * apart is mostly integers; forget those (widening), keep
+			 * the objects. */
+			if (ctx.distinct[block] >= opt->limits.crowded)
+				state_widen(item.st, fn);
 			state_canon(item.st);
 			state_key(item.st, &ctx.key);
 			if (!seen_insert(&ctx, block, &ctx.key)) {

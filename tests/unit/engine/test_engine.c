@@ -554,21 +554,59 @@ Test(engine, loop_building_a_list)
 	run_done(&b, &r);
 }
 
-/* 40 independent two-way choices that each leave a different state: far
- * more paths than the budget; the function is reported partial. */
+/* 40 independent choices that each leave a different state of objects
+ * (x_k owned or NULL): far more paths than the budget, and widening does
+ * not merge them (it forgets integers, not objects). The function is
+ * reported partial. */
 Test(engine, budget_marks_partial)
 {
 	struct irb b;
 	irb_init(&b);
 	declare_runtime(&b);
 	irb_func(&b, "f", b.v);
-	uint32_t flag = irb_var(&b, "flag", b.i, IR_VAR_PARAM);
+	uint32_t flag = irb_var(&b, "flag", b.obj, IR_VAR_PARAM);
+	for (int k = 0; k < 40; k++) {
+		char name[16];
+		snprintf(name, sizeof(name), "x%d", k);
+		uint32_t v = irb_var(&b, name, b.obj, IR_VAR_LOCAL);
+		uint32_t a = irb_block(&b), c = irb_block(&b), j = irb_block(&b);
+		snprintf(name, sizeof(name), "f%d", k);
+		/* A distinct field per choice: no two conditions are the same load. */
+		irb_branch(&b, FIELD(&b, V(&b, flag), name, b.i), a, c);
+		irb_at(&b, a);
+		irb_call(&b, V(&b, v), "rc_int_new", INT(&b, k), NULL);
+		irb_goto(&b, j);
+		irb_at(&b, c);
+		irb_assign(&b, V(&b, v), NUL(&b));
+		irb_goto(&b, j);
+		irb_at(&b, j);
+	}
+	irb_ret(&b, NULL);
+	struct run r;
+	run_fn(&b, &r);
+	cr_assert(r.res.partial, "a function with 2^40 distinct object states must exhaust the budget");
+	cr_assert_not_null(r.res.partial_reason);
+	run_done(&b, &r);
+}
+
+/* The same shape with integers only (v_k = 1 or 2): widening at crowded
+ * blocks forgets the integers, the states merge, and the function is
+ * analysed completely. */
+Test(engine, widening_merges_integer_states)
+{
+	struct irb b;
+	irb_init(&b);
+	declare_runtime(&b);
+	irb_func(&b, "f", b.v);
+	uint32_t flag = irb_var(&b, "flag", b.obj, IR_VAR_PARAM);
+	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_LOCAL);
+	irb_call(&b, V(&b, x), "rc_int_new", INT(&b, 0), NULL);
 	for (int k = 0; k < 40; k++) {
 		char name[16];
 		snprintf(name, sizeof(name), "v%d", k);
 		uint32_t v = irb_var(&b, name, b.i, IR_VAR_LOCAL);
 		uint32_t a = irb_block(&b), c = irb_block(&b), j = irb_block(&b);
-		/* A distinct field per choice: no two conditions are the same load. */
+		snprintf(name, sizeof(name), "f%d", k);
 		irb_branch(&b, FIELD(&b, V(&b, flag), name, b.i), a, c);
 		irb_at(&b, a);
 		irb_assign(&b, V(&b, v), INT(&b, 1));
@@ -578,11 +616,12 @@ Test(engine, budget_marks_partial)
 		irb_goto(&b, j);
 		irb_at(&b, j);
 	}
+	irb_call(&b, NULL, "rc_xdecref_at", V(&b, x), NULL);
 	irb_ret(&b, NULL);
 	struct run r;
 	run_fn(&b, &r);
-	cr_assert(r.res.partial, "a function with 2^40 distinct paths must exhaust the budget");
-	cr_assert_not_null(r.res.partial_reason);
+	cr_assert_not(r.res.partial, "integer-only differences must merge (steps %u)", r.res.steps);
+	expect_clean(&r);
 	run_done(&b, &r);
 }
 
