@@ -9,6 +9,7 @@
 #include <criterion/criterion.h>
 
 #include "model/model.h"
+#include "model/pack_types.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -262,4 +263,22 @@ Test(pack_vocab, stable_fields_must_name_a_field)
 	struct err e = { 0 };
 	cr_assert_eq(load_text("{\"pack\": \"t\", \"stable_fields\": [\"Tuple\"]}", &e), ERR_INVALID);
 	cr_assert(strstr(e.msg, "'stable_fields' must name fields as \"struct.field\""), "%s", e.msg);
+}
+
+/* The type tables the cycle checks read: static PyTypeObject and PyType_Spec. */
+Test(cpython_pack, type_tables)
+{
+	const struct model_type_table *t = model_type_table_for(m, "_typeobject");
+	cr_assert_not_null(t);
+	cr_assert_str_eq(t->members[MODEL_TT_DEALLOC], "tp_dealloc");
+	cr_assert_str_eq(t->members[MODEL_TT_TRAVERSE], "tp_traverse");
+	cr_assert_str_eq(t->members[MODEL_TT_CLEAR], "tp_clear");
+	cr_assert_str_eq(t->members[MODEL_TT_FINALIZE], "tp_finalize");
+	cr_assert_eq(t->gc_flag, 1u << 14);     /* Py_TPFLAGS_HAVE_GC */
+	const struct model_type_table *s = model_type_table_for(m, "PyType_Spec");
+	cr_assert_not_null(s);
+	cr_assert(s->has_slots);
+	cr_assert_not_null(model_allocator_for(m, "_PyObject_GC_New"));
+	cr_assert(model_field_unowned(m, "weakreflist"));
+	cr_assert_eq(fn("PyType_GetSlot")->returns, MODEL_RET_BORROWED);
 }
