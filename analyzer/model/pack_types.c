@@ -34,6 +34,15 @@
  *     "unowned_fields": ["weakreflist"]        field names that never own a reference
  *   }
  *
+ * CPython, for instance, is two tables and needs no code: PyTypeObject
+ * (struct tag "_typeobject") with members tp_basicsize, tp_dealloc,
+ * tp_traverse, tp_clear, tp_finalize, tp_flags and "gc_flag": 16384
+ * (Py_TPFLAGS_HAVE_GC); and PyType_Spec with members basicsize and flags,
+ * "gc_flag": 16384, and "slots": {"member": "slots", "id": "slot",
+ * "value": "pfunc", "ids": {"dealloc": 52, "traverse": 71, "clear": 51,
+ * "finalize": 80}}; allocators _PyObject_GC_New and _PyObject_New (type
+ * argument 1); "unowned_fields": ["weakreflist"].
+ *
  * Roles are size, dealloc, finalize, traverse, clear and flags. Positions
  * are 1-based. A table written positionally or with designators looks the
  * same in the IR (ir_init gives positional elements their member name), so

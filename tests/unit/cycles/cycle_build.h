@@ -167,18 +167,40 @@ static inline uint32_t cb_method(struct irb *b, const char *name, const char *re
 	return n;
 }
 
+/* if (cond) { …: opens the then-block and returns the join block for cb_endif. */
+static inline uint32_t cb_if(struct irb *b, struct ir_expr *cond)
+{
+	uint32_t then = irb_block(b), join = irb_block(b);
+	irb_branch(b, cond, then, join);
+	irb_at(b, then);
+	return join;
+}
+
+/* … } after cb_if. */
+static inline void cb_endif(struct irb *b, uint32_t join)
+{
+	irb_goto(b, join);
+	irb_at(b, join);
+}
+
 /* RC_CLEAR(lv): tmp = lv; if (tmp != NULL) { lv = NULL; rc_decref(tmp); } */
 static inline void cb_clear(struct irb *b, struct ir_expr *lv)
 {
 	uint32_t tmp = irb_var(b, "rc_clear_tmp_", b->obj, IR_VAR_LOCAL);
-	uint32_t then = irb_block(b), join = irb_block(b);
 	irb_assign(b, V(b, tmp), lv);
-	irb_branch(b, CMP(b, IR_OP_NE, V(b, tmp), NUL(b)), then, join);
-	irb_at(b, then);
+	uint32_t join = cb_if(b, CMP(b, IR_OP_NE, V(b, tmp), NUL(b)));
 	irb_assign(b, lv, NUL(b));
 	irb_call(b, NULL, "rc_decref_at", V(b, tmp), NULL);
-	irb_goto(b, join);
-	irb_at(b, join);
+	cb_endif(b, join);
+}
+
+/* Does f have a step (note) at line? */
+static inline bool cb_has_step_at(const struct finding *f, uint32_t line)
+{
+	for (uint32_t i = 0; i < f->nsteps; i++)
+		if (f->steps[i].loc.line == line)
+			return true;
+	return false;
 }
 
 /* rc_decref(e) */

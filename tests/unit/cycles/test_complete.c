@@ -63,10 +63,7 @@ Test(dealloc, missing_field)
 	cycle_expect_one(&r, RULE_REFCOUNT_DEALLOC_INCOMPLETE, lb);
 	const struct finding *f = r.out.items[0];
 	cr_assert(strstr(f->message, "holder_dealloc") && strstr(f->message, "n->b"), "%s", f->message);
-	bool at_ret = false;
-	for (uint32_t i = 0; i < f->nsteps; i++)
-		at_ret |= f->steps[i].loc.line == ret;
-	cr_assert(at_ret, "a note points at the return that misses it");
+	cr_assert(cb_has_step_at(f, ret), "a note points at the return that misses it");
 	cycle_done(&b, &r);
 }
 
@@ -78,12 +75,9 @@ Test(dealloc, released_on_one_path)
 	uint32_t la, lb = holder_types(&b, &la), self;
 	uint32_t n = cb_method(&b, "holder_dealloc", "holder", false, &self, NULL, NULL);
 	cb_clear(&b, F(&b, n, "a"));
-	uint32_t then = irb_block(&b), join = irb_block(&b);
-	irb_branch(&b, FIELD(&b, V(&b, n), "flag", b.i), then, join);
-	irb_at(&b, then);
+	uint32_t join = cb_if(&b, FIELD(&b, V(&b, n), "flag", b.i));
 	cb_decref(&b, F(&b, n, "b"));
-	irb_goto(&b, join);
-	irb_at(&b, join);
+	cb_endif(&b, join);
 	irb_ret(&b, NULL);
 	holder_table(&b);
 	struct cycle_run r;
@@ -100,17 +94,14 @@ Test(dealloc, null_guards_are_complete)
 	uint32_t la, lb = holder_types(&b, &la), self;
 	(void)lb;
 	uint32_t n = cb_method(&b, "holder_dealloc", "holder", false, &self, NULL, NULL);
-	uint32_t t1 = irb_block(&b), j1 = irb_block(&b), t2 = irb_block(&b), j2 = irb_block(&b);
-	irb_branch(&b, CMP(&b, IR_OP_NE, F(&b, n, "b"), NUL(&b)), t1, j1);
-	irb_at(&b, t1);
+	uint32_t j1 = cb_if(&b, CMP(&b, IR_OP_NE, F(&b, n, "b"), NUL(&b)));
 	cb_decref(&b, F(&b, n, "b"));
-	irb_goto(&b, j1);
-	irb_at(&b, j1);
+	cb_endif(&b, j1);
+	uint32_t t2 = irb_block(&b), j2 = irb_block(&b);
 	irb_branch(&b, NOT(&b, F(&b, n, "a")), j2, t2);
 	irb_at(&b, t2);
 	cb_decref(&b, F(&b, n, "a"));
-	irb_goto(&b, j2);
-	irb_at(&b, j2);
+	cb_endif(&b, j2);
 	irb_ret(&b, NULL);
 	holder_table(&b);
 	struct cycle_run r;
@@ -139,10 +130,7 @@ Test(dealloc, early_return_misses)
 	struct cycle_run r;
 	cycle_run_types(&b, &r, NULL);
 	cycle_expect_one(&r, RULE_REFCOUNT_DEALLOC_INCOMPLETE, lb);
-	bool at_early = false;
-	for (uint32_t i = 0; i < r.out.items[0]->nsteps; i++)
-		at_early |= r.out.items[0]->steps[i].loc.line == early_line;
-	cr_assert(at_early);
+	cr_assert(cb_has_step_at(r.out.items[0], early_line));
 	cycle_done(&b, &r);
 }
 
@@ -274,21 +262,34 @@ static void cyc_table(struct irb *b, const char *clear)
 	cb_rc_type(b, "leaf_type", "leaf", NULL, NULL, NULL);
 }
 
+/* A fresh TU with the cyc types and their complete dealloc. */
+static struct cyc_lines cyc_begin(struct irb *b)
+{
+	irb_init(b);
+	struct cyc_lines L = cyc_types(b);
+	cyc_dealloc(b);
+	return L;
+}
+
+/* Close the TU with its tables and run the type-level rules. */
+static void cyc_run(struct irb *b, struct cycle_run *r, const char *clear)
+{
+	cyc_table(b, clear);
+	cycle_run_types(b, r, NULL);
+}
+
 /* Visits next and any; l (a leaf, acyclic) need not be visited. */
 Test(traverse, complete_is_clean)
 {
 	struct irb b;
-	irb_init(&b);
-	cyc_types(&b);
-	cyc_dealloc(&b);
+	cyc_begin(&b);
 	uint32_t self, visit, arg;
 	uint32_t n = cb_method(&b, "cyc_traverse", "cyc", true, &self, &visit, &arg);
 	cb_visit(&b, CF(&b, n, "next"), visit, arg);
 	cb_visit(&b, CF(&b, n, "any"), visit, arg);
 	irb_ret(&b, INT(&b, 0));
-	cyc_table(&b, NULL);
 	struct cycle_run r;
-	cycle_run_types(&b, &r, NULL);
+	cyc_run(&b, &r, NULL);
 	cycle_expect_clean(&r);
 	cycle_done(&b, &r);
 }
@@ -296,16 +297,13 @@ Test(traverse, complete_is_clean)
 Test(traverse, missing_field)
 {
 	struct irb b;
-	irb_init(&b);
-	struct cyc_lines L = cyc_types(&b);
-	cyc_dealloc(&b);
+	struct cyc_lines L = cyc_begin(&b);
 	uint32_t self, visit, arg;
 	uint32_t n = cb_method(&b, "cyc_traverse", "cyc", true, &self, &visit, &arg);
 	cb_visit(&b, CF(&b, n, "next"), visit, arg);
 	irb_ret(&b, INT(&b, 0));
-	cyc_table(&b, NULL);
 	struct cycle_run r;
-	cycle_run_types(&b, &r, NULL);
+	cyc_run(&b, &r, NULL);
 	cycle_expect_one(&r, RULE_CYCLE_TRAVERSE_INCOMPLETE, L.any);
 	cycle_done(&b, &r);
 }
@@ -314,9 +312,7 @@ Test(traverse, missing_field)
 Test(traverse, early_success_return)
 {
 	struct irb b;
-	irb_init(&b);
-	struct cyc_lines L = cyc_types(&b);
-	cyc_dealloc(&b);
+	struct cyc_lines L = cyc_begin(&b);
 	uint32_t self, visit, arg;
 	uint32_t n = cb_method(&b, "cyc_traverse", "cyc", true, &self, &visit, &arg);
 	cb_visit(&b, CF(&b, n, "next"), visit, arg);
@@ -327,9 +323,8 @@ Test(traverse, early_success_return)
 	irb_at(&b, rest);
 	cb_visit(&b, CF(&b, n, "any"), visit, arg);
 	irb_ret(&b, INT(&b, 0));
-	cyc_table(&b, NULL);
 	struct cycle_run r;
-	cycle_run_types(&b, &r, NULL);
+	cyc_run(&b, &r, NULL);
 	cycle_expect_one(&r, RULE_CYCLE_TRAVERSE_INCOMPLETE, L.any);
 	cycle_done(&b, &r);
 }
@@ -338,9 +333,7 @@ Test(traverse, early_success_return)
 Test(traverse, through_a_helper)
 {
 	struct irb b;
-	irb_init(&b);
-	cyc_types(&b);
-	cyc_dealloc(&b);
+	cyc_begin(&b);
 	uint32_t self, visit, arg;
 	irb_func(&b, "visit_all", b.i);
 	uint32_t c = irb_var(&b, "c", cb_ptr(&b, "cyc"), IR_VAR_PARAM);
@@ -354,9 +347,8 @@ Test(traverse, through_a_helper)
 	uint32_t res = irb_var(&b, "res", b.i, IR_VAR_LOCAL);
 	irb_call(&b, V(&b, res), "visit_all", V(&b, n), V(&b, visit), V(&b, arg), NULL);
 	irb_ret(&b, V(&b, res));
-	cyc_table(&b, NULL);
 	struct cycle_run r;
-	cycle_run_types(&b, &r, NULL);
+	cyc_run(&b, &r, NULL);
 	cycle_expect_clean(&r);
 	cycle_done(&b, &r);
 }
@@ -364,9 +356,7 @@ Test(traverse, through_a_helper)
 Test(clear, complete_and_incomplete)
 {
 	struct irb b;
-	irb_init(&b);
-	struct cyc_lines L = cyc_types(&b);
-	cyc_dealloc(&b);
+	struct cyc_lines L = cyc_begin(&b);
 	uint32_t self, visit, arg;
 	uint32_t n = cb_method(&b, "cyc_traverse", "cyc", true, &self, &visit, &arg);
 	cb_visit(&b, CF(&b, n, "next"), visit, arg);
@@ -376,9 +366,8 @@ Test(clear, complete_and_incomplete)
 	n = cb_method(&b, "cyc_clear", "cyc", false, &self, NULL, NULL);
 	cb_decref(&b, CF(&b, n, "next"));
 	irb_ret(&b, NULL);
-	cyc_table(&b, "cyc_clear");
 	struct cycle_run r;
-	cycle_run_types(&b, &r, NULL);
+	cyc_run(&b, &r, "cyc_clear");
 	int rules[] = { RULE_CYCLE_CLEAR_INCOMPLETE, RULE_CYCLE_CLEAR_INCOMPLETE };
 	uint32_t lines[] = { L.next, L.any };
 	cycle_expect(&r, 2, rules, lines);

@@ -56,13 +56,6 @@ static void run_engine(struct irb *b, struct cycle_run *r)
 		cr_assert_eq(engine_run(&opt, b->tu, &b->tu->funcs[i], r->mt, &r->out, &res), 0);
 }
 
-static bool has_note_at(const struct finding *f, uint32_t line)
-{
-	for (uint32_t i = 0; i < f->nsteps; i++)
-		if (f->steps[i].kind == STEP_OTHER && f->steps[i].loc.line == line)
-			return true;
-	return false;
-}
 
 Test(cycle_created, two_untracked_nodes)
 {
@@ -80,7 +73,7 @@ Test(cycle_created, two_untracked_nodes)
 	const struct finding *f = r.out.items[0];
 	cr_assert(strstr(f->message, "'a' -> 'b' -> 'a'"), "%s", f->message);
 	cr_assert(strstr(f->message, "node_type"), "%s", f->message);
-	cr_assert(has_note_at(f, first), "a note at the other store");
+	cr_assert(cb_has_step_at(f, first), "a note at the other store");
 	cr_assert_eq(f->steps[f->nsteps - 1].kind, STEP_EVENT);
 	cycle_done(&b, &r);
 }
@@ -122,7 +115,7 @@ Test(cycle_created, self_and_three_cycles)
 	for (uint32_t i = 0; i < r.out.n; i++) {
 		const struct finding *f = r.out.items[i];
 		if (f->loc.line == closing) {
-			cr_assert(has_note_at(f, l1) && has_note_at(f, l2));
+			cr_assert(cb_has_step_at(f, l1) && cb_has_step_at(f, l2));
 			cr_assert(strstr(f->message, "'a' -> 'b' -> 'c' -> 'a'"), "%s", f->message);
 		} else {
 			cr_assert(strstr(f->message, "itself"), "%s", f->message);

@@ -39,24 +39,28 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* Lower text as `path` with the runtime's headers, build the type model
- * and run the analysis core with the two cycle checks only. */
-static void lower_and_check(struct lowered *l, const char *path, const char *text)
+/* Lower text as `path` with the runtime's headers (and `extra`, an -I flag
+ * or NULL), load the runtime pack and the NULL-terminated `packs`, build
+ * the type model and run the analysis core with the two cycle checks only. */
+static void lower_with_packs(struct lowered *l, const char *path, const char *text,
+                             const char *extra, const char *const *packs)
 {
 	struct fe_options opt;
 	fe_options_init(&opt);
 	struct fe_worker *w = fe_worker_new(&opt);
 	char *flags[] = { (char *)"-std=gnu11", (char *)"-D_GNU_SOURCE",
 	                  (char *)"-I" REFCHECK_SOURCE_DIR "/runtime/src",
-	                  (char *)"-I" REFCHECK_SOURCE_DIR "/runtime/include" };
+	                  (char *)"-I" REFCHECK_SOURCE_DIR "/runtime/include", (char *)extra };
 	struct err e = { 0 };
-	cr_assert_eq(fe_parse_string(w, path, text, flags, 4, &l->tu, &e), 0, "%s", e.msg);
+	cr_assert_eq(fe_parse_string(w, path, text, flags, extra ? 5 : 4, &l->tu, &e), 0, "%s", e.msg);
 	fe_worker_free(w);
 	fe_options_dispose(&opt);
 	cr_assert_eq(fe_count_errors(l->tu), 0, "%s does not compile: %s", path,
 	             l->tu->ndiags ? l->tu->diags[0].text : "");
 	l->m = model_new();
 	cr_assert_eq(model_load_pack(l->m, REFCHECK_RULES_DIR "/runtime.json", &e), 0, "%s", e.msg);
+	for (size_t i = 0; packs && packs[i]; i++)
+		cr_assert_eq(model_load_pack(l->m, packs[i], &e), 0, "%s", e.msg);
 	l->mt = model_tu_new(l->m, l->tu);
 	l->cm = cycle_model_new(l->tu, l->mt);
 	struct analyze_options ao;
@@ -66,6 +70,11 @@ static void lower_and_check(struct lowered *l, const char *path, const char *tex
 	ao.engine.nchecks = 2;
 	analyze_result_init(&l->res);
 	cr_assert_eq(analyze_tu(&ao, l->tu, &l->res, &e), 0, "%s", e.msg);
+}
+
+static void lower_and_check(struct lowered *l, const char *path, const char *text)
+{
+	lower_with_packs(l, path, text, NULL, NULL);
 }
 
 static void lowered_done(struct lowered *l)
@@ -190,4 +199,100 @@ Test(cycle_frontend, runtime_sources_are_clean)
 		cr_assert_eq(l.res.findings.n, 0, "%s:%s", files[i], findings_text(&l));
 		lowered_done(&l);
 	}
+}
+
+/* The pack schema carries CPython's type tables without new code: a
+ * PyTypeObject (tag _typeobject) with Py_TPFLAGS_HAVE_GC, and a PyType_Spec
+ * whose functions come from a PyType_Slot array. */
+static const char cpython_types_pack[] =
+	"{ \"pack\": \"cpython_types_test\", \"type_tables\": { \"tables\": ["
+	"  { \"struct\": \"_typeobject\", \"gc_flag\": 16384,"
+	"    \"members\": { \"size\": \"tp_basicsize\", \"dealloc\": \"tp_dealloc\","
+	"                   \"traverse\": \"tp_traverse\", \"clear\": \"tp_clear\", \"flags\": \"tp_flags\" } },"
+	"  { \"struct\": \"PyType_Spec\", \"gc_flag\": 16384,"
+	"    \"members\": { \"size\": \"basicsize\", \"flags\": \"flags\" },"
+	"    \"slots\": { \"member\": \"slots\", \"id\": \"slot\", \"value\": \"pfunc\","
+	"                 \"ids\": { \"dealloc\": 52, \"traverse\": 71, \"clear\": 51 } } } ],"
+	"  \"unowned_fields\": [\"weakreflist\"] } }";
+
+static const char cpython_src[] =
+	"#define PY_SSIZE_T_CLEAN\n"
+	"#include <Python.h>\n"
+	"typedef struct {\n"
+	"    PyObject_HEAD\n"
+	"    PyObject *left;\n"                                 /* line 5 */
+	"    PyObject *right;\n"                                /* line 6: not visited */
+	"    PyObject *weakreflist;\n"
+	"} Tree;\n"
+	"static int tree_traverse(Tree *self, visitproc visit, void *arg)\n"
+	"{\n"
+	"    Py_VISIT(self->left);\n"
+	"    return 0;\n"
+	"}\n"
+	"static int tree_clear(Tree *self)\n"
+	"{\n"
+	"    Py_CLEAR(self->left);\n"
+	"    Py_CLEAR(self->right);\n"
+	"    return 0;\n"
+	"}\n"
+	"static void tree_dealloc(Tree *self)\n"
+	"{\n"
+	"    PyObject_GC_UnTrack(self);\n"
+	"    tree_clear(self);\n"
+	"    Py_XDECREF(self->weakreflist);\n"
+	"    Py_TYPE(self)->tp_free((PyObject *)self);\n"
+	"}\n"
+	"PyTypeObject Tree_Type = {\n"
+	"    PyVarObject_HEAD_INIT(NULL, 0)\n"
+	"    .tp_name = \"t.Tree\",\n"
+	"    .tp_basicsize = sizeof(Tree),\n"
+	"    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,\n"
+	"    .tp_dealloc = (destructor)tree_dealloc,\n"
+	"    .tp_traverse = (traverseproc)tree_traverse,\n"
+	"    .tp_clear = (inquiry)tree_clear,\n"
+	"};\n"
+	"typedef struct {\n"
+	"    PyObject_HEAD\n"
+	"    PyObject *value;\n"                                /* line 38: untracked */
+	"} Box;\n"
+	"static void box_dealloc(Box *self)\n"
+	"{\n"
+	"    Py_CLEAR(self->value);\n"
+	"    Py_TYPE(self)->tp_free((PyObject *)self);\n"
+	"}\n"
+	"static PyType_Slot box_slots[] = {\n"
+	"    {Py_tp_dealloc, box_dealloc},\n"
+	"    {0, NULL},\n"
+	"};\n"
+	"PyType_Spec box_spec = { \"t.Box\", sizeof(Box), 0, Py_TPFLAGS_DEFAULT, box_slots };\n";
+
+Test(cycle_frontend, cpython_type_tables_from_the_pack)
+{
+	const char *pack = "/tmp/refcheck_test_cpython_types.json";
+	FILE *f = fopen(pack, "w");
+	cr_assert_not_null(f);
+	fputs(cpython_types_pack, f);
+	fclose(f);
+	const char *packs[] = { REFCHECK_RULES_DIR "/cpython.json", pack, NULL };
+	struct lowered l;
+	lower_with_packs(&l, "tree.c", cpython_src, "-I/usr/include/python3.11", packs);
+	const struct cycle_table *tree = table_named(l.cm, "Tree_Type");
+	cr_assert(tree->tracked, "HAVE_GC and a traverse");
+	cr_assert_geq(tree->type, 0);
+	const struct cycle_table *box = table_named(l.cm, "box_spec");
+	cr_assert_not(box->tracked);
+	cr_assert_str_eq(box->fn[MODEL_TT_DEALLOC], "box_dealloc");
+	/* right is not visited (weakreflist is unowned by the pack's word);
+	 * Box can own itself. */
+	uint32_t right = 0, box_cycle = 0;
+	for (uint32_t i = 0; i < l.res.findings.n; i++) {
+		const struct finding *x = l.res.findings.items[i];
+		right += x->rule == RULE_CYCLE_TRAVERSE_INCOMPLETE && x->loc.line == 6;
+		box_cycle += x->rule == RULE_CYCLE_UNTRACKED_TYPE && x->loc.line == 38;
+	}
+	cr_assert_eq(right, 1, "%s", findings_text(&l));
+	cr_assert_eq(box_cycle, 1, "%s", findings_text(&l));
+	cr_assert_eq(l.res.findings.n, 2, "%s", findings_text(&l));
+	lowered_done(&l);
+	remove(pack);
 }
