@@ -208,3 +208,16 @@ struct cpath cpath_canon(const struct cycle_model *cm, const struct ir_record *r
 	}
 	return w.out;
 }
+
+const char *cycle_translate_field(const struct cycle_model *cm, const struct ir_record *actual,
+                                  const char *static_rec, const char *name)
+{
+	if (!actual || !static_rec || strcmp(actual->name, static_rec) == 0 ||
+	    find_field(actual, name))
+		return name;
+	const struct ir_record *s = cycle_record(cm, static_rec);
+	for (uint32_t i = 0; s && i < s->nfields && i < actual->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return actual->fields[i].name;
+	return name;
+}

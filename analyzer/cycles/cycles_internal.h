@@ -64,12 +64,40 @@ struct cycle_ref {
 	const char *target;             /* object struct it points to; NULL: any object */
 	bool array;                     /* behind a CPATH_ELEM: any number of references */
 	bool weak;                      /* a weak reference object: owned, but no cycle edge */
+	/* Length of the path's prefix that ends with the first step through a
+	 * pointer to a plain struct (slots[]), or 0: references under one such
+	 * pointer form a group that the instance owns, or borrows, as a whole. */
+	uint8_t group;
 };
 
 struct cycle_type {
 	const struct ir_record *rec;
 	struct cycle_ref *refs;
 	uint32_t nrefs;
+	/* Evidence from the type's analysed dealloc (typegraph.c): references it
+	 * never releases on any path do not own, as far as cycles, traverse and
+	 * clear are concerned (dealloc-incomplete still reports them); groups
+	 * it releases nothing of are borrowed structures and not reported at all. */
+	uint64_t unreleased;
+	uint64_t borrowed;
+};
+
+struct flow_exit;
+
+/* One way out of the analysed function, with what was done by then. */
+struct flow_exit {
+	struct ir_loc loc;
+	uint64_t done;          /* released (dealloc, clear) or visited (traverse) on every path here */
+	uint64_t nulled;        /* set to NULL or overwritten on every path here */
+};
+
+struct flow_result {
+	struct flow_exit *exits;        /* the success exits of the function itself */
+	uint32_t nexits, cap_exits;
+	uint64_t done_any;              /* done on some path (arrays: some element) */
+	uint64_t nulled_any;
+	bool truncated;                 /* helpers nested too deeply were not followed */
+	bool delegated;                 /* the object was passed to code not followed */
 };
 
 struct cycle_table {
@@ -78,7 +106,12 @@ struct cycle_table {
 	const char *fn[MODEL_TT__COUNT];        /* the function for each role, or NULL */
 	struct ir_loc at[MODEL_TT__COUNT];      /* where the table names it (else the table) */
 	bool tracked;
+	bool tracking_known;                    /* false: a base may lend it a traverse */
+	bool has_base;                          /* missing functions are inherited */
 	int32_t type;                           /* index into types, or -1 */
+	bool dealloc_run;                       /* dealloc analysed: the result below */
+	struct flow_result dealloc;
+	const struct ir_func *dealloc_fn;       /* what was analysed: dealloc, else finalize */
 };
 
 struct cycle_model {
@@ -129,29 +162,26 @@ bool cycle_reaches(const struct cycle_model *cm, uint32_t from, uint32_t to);
 uint32_t cycle_ref_node(const struct cycle_model *cm, const struct cycle_ref *r);
 bool cycle_has_annotation(const char *const *anns, uint32_t n, const char *ann);
 
+/* ---- tables.c ---- */
+
+void cycle_build_tables(struct cycle_model *cm);
+
 /* ---- flow.c ---- */
 
 enum flow_mode { FLOW_DEALLOC, FLOW_TRAVERSE, FLOW_CLEAR };
 
-/* One way out of the analysed function, with what was done by then. */
-struct flow_exit {
-	struct ir_loc loc;
-	uint64_t done;          /* released (dealloc, clear) or visited (traverse) on every path here */
-	uint64_t nulled;        /* set to NULL or overwritten on every path here */
-};
-
-struct flow_result {
-	struct flow_exit *exits;        /* the success exits of the function itself */
-	uint32_t nexits, cap_exits;
-	uint64_t done_any;              /* done on some path (arrays: some element) */
-	uint64_t nulled_any;
-	bool truncated;                 /* helpers nested too deeply were not followed */
-};
-
-/* Run the dataflow of `mode` over fn, whose self_arg-th parameter is an
- * instance of type t (visit_arg: the visitor, for traverse). */
-void flow_run(const struct cycle_model *cm, const struct cycle_type *t, const struct ir_func *fn,
-              enum flow_mode mode, uint8_t self_arg, uint8_t visit_arg, struct flow_result *out);
+/* Run the dataflow of `mode` over fn, the function table names for that
+ * role; its self_arg-th parameter is an instance of type t (visit_arg:
+ * the visitor, for traverse). */
+void flow_run(const struct cycle_model *cm, const struct cycle_table *table,
+              const struct ir_func *fn, enum flow_mode mode, struct flow_result *out);
 void flow_result_dispose(struct flow_result *r);
+/* Is reference i done in mask, counting the elements of one struct type
+ * reached through several pointers (a deque's left and right blocks) as one? */
+bool cycle_ref_done(const struct cycle_type *t, uint32_t i, uint64_t mask);
+/* Field `name` of record `static_rec` as the same position in `actual`
+ * (C's layout-prefix inheritance: a TaskObj handled as a FutureObj). */
+const char *cycle_translate_field(const struct cycle_model *cm, const struct ir_record *actual,
+                                  const char *static_rec, const char *name);
 
 #endif

@@ -49,11 +49,13 @@ enum fv_kind {
 struct fval {
 	uint8_t kind;
 	bool nonzero;       /* known non-zero on this path */
+	bool resurrect;     /* FV_RESULT of a resurrect call: non-zero = the object lives on */
 	struct cpath path;
 };
 
 struct fstate {
 	bool reached;
+	bool alive;         /* dealloc: the object was resurrected on every path here */
 	uint64_t done, nulled, done_any, nulled_any;
 	struct fval *env;
 };
@@ -61,10 +63,12 @@ struct fstate {
 struct flow_ctx {
 	const struct cycle_model *cm;
 	const struct cycle_type *t;
+	const struct cycle_table *table;
 	enum flow_mode mode;
 	const struct ir_func *stack[FLOW_MAX_DEPTH];
 	uint32_t depth;
 	bool truncated;
+	bool delegated;
 };
 
 /* What a function did on its success exits. */
@@ -88,7 +92,7 @@ static struct fval fv_make(uint8_t kind)
 
 static bool fv_eq(const struct fval *a, const struct fval *b)
 {
-	if (a->kind != b->kind || a->nonzero != b->nonzero)
+	if (a->kind != b->kind || a->nonzero != b->nonzero || a->resurrect != b->resurrect)
 		return false;
 	if (a->kind == FV_VALUE || a->kind == FV_ADDR)
 		return cpath_eq(&a->path, &b->path);
@@ -131,6 +135,17 @@ static struct fval fv_place(const struct flow_ctx *c, uint8_t kind, const struct
 static struct fval eval_val(const struct flow_ctx *c, const struct fstate *s,
                             const struct ir_func *fn, const struct ir_expr *e);
 
+static bool is_constant(const struct ir_expr *e)
+{
+	if (e->kind == IR_E_INT)
+		return true;
+	if (e->kind == IR_E_UNOP)
+		return is_constant(e->u.unary.operand);
+	if (e->kind == IR_E_BINOP)
+		return is_constant(e->u.binary.l) && is_constant(e->u.binary.r);
+	return false;
+}
+
 /* The place a pointer value points to. */
 static bool eval_ptr(const struct flow_ctx *c, const struct fstate *s, const struct ir_func *fn,
                      const struct ir_expr *e, struct cpath *out)
@@ -148,6 +163,30 @@ static bool eval_ptr(const struct flow_ctx *c, const struct fstate *s, const str
 	return !out->bad;
 }
 
+/* The struct a field access's base expression is declared as. */
+static const char *static_record(const struct ir_expr *e)
+{
+	const struct ir_type *t = e->u.field.base->ty;
+	if (!t)
+		return NULL;
+	if (!e->u.field.arrow)
+		return t->cls == IR_TY_RECORD ? t->record : NULL;
+	return t->obj_depth == 1 ? t->record : t->elem_record;
+}
+
+/* The name of field e at place base: the same position in the struct that
+ * is really there when the code reaches it through a cast to a struct of
+ * the same layout. */
+static const char *field_name(const struct flow_ctx *c, const struct cpath *base,
+                              const struct ir_expr *e)
+{
+	struct cloc at;
+	canon(c, base, &at);
+	if (at.kind != CL_OBJECT && at.kind != CL_RECORD)
+		return e->u.field.name;
+	return cycle_translate_field(c->cm, at.rec, static_record(e), e->u.field.name);
+}
+
 /* The place of the instance an lvalue denotes. */
 static bool eval_lval(const struct flow_ctx *c, const struct fstate *s, const struct ir_func *fn,
                       const struct ir_expr *e, struct cpath *out)
@@ -159,7 +198,7 @@ static bool eval_lval(const struct flow_ctx *c, const struct fstate *s, const st
 		                           : eval_lval(c, s, fn, e->u.field.base, &base);
 		if (!ok)
 			return false;
-		cpath_push(&base, e->u.field.name);
+		cpath_push(&base, field_name(c, &base, e));
 		*out = canon(c, &base, NULL);
 		return !out->bad;
 	}
@@ -203,6 +242,14 @@ static struct fval eval_val(const struct flow_ctx *c, const struct fstate *s,
 		if ((e->u.binary.op == IR_OP_ADD || e->u.binary.op == IR_OP_SUB) && e->ty &&
 		    (e->ty->cls == IR_TY_PTR || e->ty->cls == IR_TY_ARRAY))
 			return eval_val(c, s, fn, e->u.binary.l);
+		/* A tagged pointer (p & ~1, p | 1) is still the same reference. */
+		if (e->u.binary.op == IR_OP_BITAND || e->u.binary.op == IR_OP_BITOR) {
+			const struct ir_expr *ptr = is_constant(e->u.binary.r) ? e->u.binary.l
+			                          : is_constant(e->u.binary.l) ? e->u.binary.r : NULL;
+			struct fval pv = ptr ? eval_val(c, s, fn, ptr) : v;
+			if (pv.kind == FV_VALUE || pv.kind == FV_ADDR)
+				return pv;
+		}
 		return v;
 	default:
 		return v;
@@ -270,17 +317,49 @@ static void exec_assign(const struct flow_ctx *c, struct fstate *s, const struct
 }
 
 static void store_result(const struct flow_ctx *c, struct fstate *s, const struct ir_func *fn,
-                         const struct ir_expr *dst)
+                         const struct ir_expr *dst, bool resurrect)
 {
 	struct cpath p;
 	if (!dst)
 		return;
 	if (dst->kind == IR_E_VAR) {
-		if (dst->u.var < fn->nvars)
+		if (dst->u.var < fn->nvars) {
 			s->env[dst->u.var] = fv_make(FV_RESULT);
+			s->env[dst->u.var].resurrect = resurrect;
+		}
 	} else if (eval_lval(c, s, fn, dst, &p)) {
 		mark_overwritten(c, s, &p);
 	}
+}
+
+/* A call we do not follow that is given the object itself: it might do
+ * anything with it (release its fields included). */
+static void note_delegation(struct flow_ctx *c, struct fstate *s, const struct ir_func *fn,
+                            const struct ir_call *call)
+{
+	for (uint32_t i = 0; i < call->nargs; i++) {
+		struct fval a = eval_val(c, s, fn, call->args[i]);
+		if (a.kind == FV_ADDR && a.path.n == 0)
+			c->delegated = true;
+	}
+}
+
+/* An indirect call through the member that holds one of the table's
+ * functions (`Py_TYPE(self)->tp_clear(self)`): that function. */
+static const struct ir_func *role_callee(const struct flow_ctx *c, const struct ir_call *call)
+{
+	static const enum model_tt_role roles[] = { MODEL_TT_DEALLOC, MODEL_TT_CLEAR, MODEL_TT_TRAVERSE };
+	if (!call->fn || call->fn->kind != IR_E_FIELD)
+		return NULL;
+	const struct model_type_info *ti = model_type_info(c->cm->m);
+	for (size_t r = 0; r < sizeof(roles) / sizeof(roles[0]); r++) {
+		for (uint32_t k = 0; k < ti->ntables; k++) {
+			const char *m = ti->tables[k].members[roles[r]];
+			if (m && strcmp(m, call->fn->u.field.name) == 0)
+				return cycle_func(c->cm, c->table->fn[roles[r]]);
+		}
+	}
+	return NULL;
 }
 
 /* Follow a call of a function of the TU; false if it cannot be followed. */
@@ -315,11 +394,15 @@ static void exec_call(struct flow_ctx *c, struct fstate *s, const struct ir_func
                       const struct ir_stmt *st)
 {
 	const struct ir_call *call = &st->call;
+	bool resurrect = false;
 	if (!call->callee) {
 		struct fval f = call->fn ? eval_val(c, s, fn, call->fn) : fv_make(FV_UNKNOWN);
+		const struct ir_func *role = role_callee(c, call);
 		if (f.kind == FV_VISIT && c->mode == FLOW_TRAVERSE && call->nargs) {
 			struct fval a = eval_val(c, s, fn, call->args[0]);
 			mark_done(c, s, &a);
+		} else if (!role || !follow_call(c, s, fn, st, role)) {
+			note_delegation(c, s, fn, call);
 		}
 	} else {
 		const struct model_fn *m = model_tu_lookup(c->cm->mt, call->callee);
@@ -336,16 +419,23 @@ static void exec_call(struct flow_ctx *c, struct fstate *s, const struct ir_func
 				}
 			}
 		}
-		if (!release && !m->trusted && callee)
-			follow_call(c, s, fn, st, callee);
+		resurrect = c->mode == FLOW_DEALLOC && model_is_resurrect_call(c->cm->m, call->callee);
+		if (!release && !m->prim && !(callee && !m->trusted && follow_call(c, s, fn, st, callee)))
+			note_delegation(c, s, fn, call);
 	}
 	if (call->noreturn)
 		s->reached = false;
 	if (s->reached)
-		store_result(c, s, fn, st->dst);
+		store_result(c, s, fn, st->dst, resurrect);
 }
 
 /* ---- branches ---- */
+
+static bool is_compare(enum ir_op op)
+{
+	return op == IR_OP_EQ || op == IR_OP_NE || op == IR_OP_LT || op == IR_OP_LE ||
+	       op == IR_OP_GT || op == IR_OP_GE;
+}
 
 /* Is e a null pointer or integer zero? */
 static bool is_zero(const struct ir_expr *e)
@@ -364,7 +454,7 @@ static void refine(const struct flow_ctx *c, struct fstate *s, const struct ir_f
 		e = e->u.unary.operand;
 		nonzero = !nonzero;
 	}
-	if (e->kind == IR_E_BINOP) {
+	if (e->kind == IR_E_BINOP && is_compare(e->u.binary.op)) {
 		enum ir_op op = e->u.binary.op;
 		const struct ir_expr *l = e->u.binary.l, *r = e->u.binary.r;
 		if (!is_zero(l) && !is_zero(r))
@@ -381,15 +471,20 @@ static void refine(const struct flow_ctx *c, struct fstate *s, const struct ir_f
 		e = x;
 	}
 	struct fval v = eval_val(c, s, fn, e);
-	if (e->kind == IR_E_VAR && e->u.var < fn->nvars && nonzero)
+	if (e->kind == IR_E_VAR && e->u.var < fn->nvars && nonzero) {
 		s->env[e->u.var].nonzero = true;
+		s->alive |= v.resurrect;
+	}
+	bool pointee = v.kind == FV_ADDR && v.path.n && v.path.seg[v.path.n - 1] == CPATH_ELEM;
 	/* A NULL pointer to a place holds no references below it. */
-	if (!nonzero && (v.kind == FV_VALUE ||
-	                 (v.kind == FV_ADDR && v.path.n && v.path.seg[v.path.n - 1] == CPATH_ELEM))) {
+	if (!nonzero && (v.kind == FV_VALUE || pointee)) {
 		uint64_t m = refs_under(c, &v.path);
 		s->done |= m;
 		s->nulled |= m;
 	}
+	/* The address of the object or of a place inside it is never NULL. */
+	if (!nonzero && v.kind == FV_ADDR && !pointee)
+		s->reached = false;
 }
 
 /* ---- the fixed point over one function ---- */
@@ -421,11 +516,12 @@ static bool state_join(const struct frun *r, struct fstate *dst, const struct fs
 		return true;
 	}
 	struct fstate old = *dst;
+	dst->alive = dst->alive && src->alive;
 	dst->done &= src->done;
 	dst->nulled &= src->nulled;
 	dst->done_any |= src->done_any;
 	dst->nulled_any |= src->nulled_any;
-	bool changed = old.done != dst->done || old.nulled != dst->nulled ||
+	bool changed = old.alive != dst->alive || old.done != dst->done || old.nulled != dst->nulled ||
 	               old.done_any != dst->done_any || old.nulled_any != dst->nulled_any;
 	for (uint32_t i = 0; i < r->fn->nvars; i++) {
 		struct fval *a = &dst->env[i];
@@ -500,6 +596,8 @@ static void flow_succs(struct frun *r, uint32_t b, const struct fstate *out, str
 
 static bool is_success_exit(const struct frun *r, const struct fstate *s, const struct ir_term *t)
 {
+	if (r->c->mode == FLOW_DEALLOC)
+		return !s->alive;   /* a resurrected object is not dying */
 	if (r->c->mode != FLOW_TRAVERSE || !t->cond)
 		return true;
 	struct fval v = eval_val(r->c, s, r->fn, t->cond);
@@ -570,12 +668,14 @@ static void run_func(struct flow_ctx *c, const struct ir_func *fn, const struct 
 	c->depth--;
 }
 
-void flow_run(const struct cycle_model *cm, const struct cycle_type *t, const struct ir_func *fn,
-              enum flow_mode mode, uint8_t self_arg, uint8_t visit_arg, struct flow_result *out)
+void flow_run(const struct cycle_model *cm, const struct cycle_table *table,
+              const struct ir_func *fn, enum flow_mode mode, struct flow_result *out)
 {
 	struct flow_ctx c = { 0 };
+	uint8_t self_arg = table->desc->self_arg, visit_arg = table->desc->visit_arg;
 	c.cm = cm;
-	c.t = t;
+	c.t = &cm->types[table->type];
+	c.table = table;
 	c.mode = mode;
 	memset(out, 0, sizeof(*out));
 	uint32_t np = fn->nparams > 32 ? fn->nparams : 32;
@@ -587,6 +687,7 @@ void flow_run(const struct cycle_model *cm, const struct cycle_type *t, const st
 	struct flow_sum sum;
 	run_func(&c, fn, params, fn->nparams, &sum, out);
 	out->truncated = c.truncated;
+	out->delegated = c.delegated;
 	free(params);
 }
 

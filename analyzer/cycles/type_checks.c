@@ -114,8 +114,8 @@ static uint32_t shortest_cycle(const struct cycle_model *cm, uint32_t t, struct 
 			if (u == any) {
 				v = k;
 			} else {
-				if (cm->types[u].refs[k].weak)
-					continue;
+				if (cm->types[u].refs[k].weak || (cm->types[u].unreleased & (1ull << k)))
+					continue;   /* not an edge of the graph (typegraph.c) */
 				v = cycle_ref_node(cm, &cm->types[u].refs[k]);
 			}
 			if (v == t) {
@@ -162,7 +162,8 @@ static void describe_cycle(const struct cycle_model *cm, const struct hop *hops,
 static void untracked_type(const struct tc *c, const struct cycle_table *t)
 {
 	const struct cycle_model *cm = c->cm;
-	if (t->tracked || t->type < 0 || !cycle_reaches(cm, (uint32_t)t->type, (uint32_t)t->type))
+	if (t->tracked || !t->tracking_known || t->type < 0 ||
+	    !cycle_reaches(cm, (uint32_t)t->type, (uint32_t)t->type))
 		return;
 	struct hop *hops = xmalloc(sizeof(*hops) * (cm->ntypes + 2));
 	uint32_t n = shortest_cycle(cm, (uint32_t)t->type, hops);
@@ -200,12 +201,16 @@ static void untracked_type(const struct tc *c, const struct cycle_table *t)
 /* ---- completeness ---- */
 
 /* Must the function of `mode` handle reference i of type k? */
-static bool required(const struct cycle_model *cm, uint32_t k, const struct cycle_ref *r,
-                     enum flow_mode mode)
+static bool required(const struct cycle_model *cm, uint32_t k, uint32_t i, enum flow_mode mode)
 {
+	const struct cycle_type *t = &cm->types[k];
+	const struct cycle_ref *r = &t->refs[i];
+	if (t->borrowed & (1ull << i))
+		return false;       /* a structure the instance does not own */
 	if (mode == FLOW_DEALLOC)
 		return true;
-	return !r->weak && cycle_reaches(cm, cycle_ref_node(cm, r), k);
+	return !r->weak && !(t->unreleased & (1ull << i)) &&
+	       cycle_reaches(cm, cycle_ref_node(cm, r), k);
 }
 
 static const char *role_word(enum flow_mode mode)
@@ -256,7 +261,10 @@ static void report_miss(const struct tc *c, const struct miss *m)
 {
 	const struct cycle_model *cm = c->cm;
 	enum model_tt_role role = role_of(m->mode);
-	const char *fname = m->t->fn[role];
+	const char *fname = m->fn ? m->fn->name : m->t->fn[role];
+	/* A finalize that stands in for a missing dealloc is named as such. */
+	const char *word = m->mode == FLOW_DEALLOC && !m->t->fn[MODEL_TT_DEALLOC] && fname
+		? "finalize" : role_word(m->mode);
 	const char *self = self_name(m->fn, m->t->desc->self_arg);
 	struct strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
 	cpath_text(&m->ref->path, self, &where);
@@ -269,16 +277,16 @@ static void report_miss(const struct tc *c, const struct miss *m)
 		          fname, m->t->global->name, sb_str(&where));
 	else if (m->ref->array)
 		sb_printf(&msg, "%s (%s of '%s') does not %s the references in '%s'", fname,
-		          role_word(m->mode), m->t->global->name, what, sb_str(&where));
+		          word, m->t->global->name, what, sb_str(&where));
 	else
 		sb_printf(&msg, "%s (%s of '%s') can return %swithout %s '%s'", fname,
-		          role_word(m->mode), m->t->global->name,
+		          word, m->t->global->name,
 		          m->mode == FLOW_TRAVERSE ? "success " : "",
 		          m->mode == FLOW_TRAVERSE ? "visiting" : "releasing", sb_str(&where));
 	struct finding *f = finding_at(c, rule_of(m->mode), m->ref->field->loc,
 	                               fname ? fname : m->t->global->name, sb_str(&msg));
 	if (f && m->fn)
-		note(c, f, m->fn->loc, "%s is the %s of '%s'", fname, role_word(m->mode),
+		note(c, f, m->fn->loc, "%s is the %s of '%s'", fname, word,
 		     type_name(cm, m->t));
 	if (f && m->exit && fname)
 		note(c, f, m->exit->loc, "'%s' still holds its reference when %s returns here",
@@ -308,10 +316,10 @@ static void check_refs(const struct tc *c, struct miss *m, const struct flow_res
 		m->ref = &ty->refs[i];
 		m->exit = NULL;
 		m->released_not_nulled = false;
-		if (!required(c->cm, (uint32_t)m->t->type, m->ref, m->mode))
+		if (!required(c->cm, (uint32_t)m->t->type, i, m->mode))
 			continue;
 		if (m->ref->array) {
-			if (!r->nexits || (r->done_any & (1ull << i)))
+			if (!r->nexits || cycle_ref_done(ty, i, r->done_any))
 				continue;
 		} else if (!(m->exit = missing_at(r, i, false))) {
 			if (m->mode != FLOW_CLEAR || !(m->exit = missing_at(r, i, true)))
@@ -327,9 +335,16 @@ static void check_function(const struct tc *c, const struct cycle_table *t, enum
 	const struct cycle_model *cm = c->cm;
 	const char *name = t->fn[role_of(mode)];
 	struct miss m = { t, cycle_func(cm, name), mode, NULL, NULL, false };
+	if (mode == FLOW_DEALLOC && t->dealloc_run) {
+		/* Analysed once, with the model (its evidence shapes the graph). */
+		m.fn = t->dealloc_fn;
+		if (!t->dealloc.truncated && !(t->dealloc.delegated && !t->dealloc.done_any))
+			check_refs(c, &m, &t->dealloc);
+		return;
+	}
 	if (!name) {
-		if (mode != FLOW_DEALLOC)
-			return;
+		if (mode != FLOW_DEALLOC || t->has_base)
+			return;     /* nothing to check, or inherited from the base */
 		/* No dealloc at all: every owned reference leaks with the instance. */
 		struct flow_result none = { 0 };
 		struct flow_exit x = { t->global->loc, 0, 0 };
@@ -340,8 +355,10 @@ static void check_function(const struct tc *c, const struct cycle_table *t, enum
 	}
 	if (!m.fn)
 		return;     /* defined in another TU: checked there */
+	if (mode == FLOW_DEALLOC)
+		return;
 	struct flow_result r;
-	flow_run(cm, &cm->types[t->type], m.fn, mode, t->desc->self_arg, t->desc->visit_arg, &r);
+	flow_run(cm, t, m.fn, mode, &r);
 	if (!r.truncated)
 		check_refs(c, &m, &r);
 	flow_result_dispose(&r);

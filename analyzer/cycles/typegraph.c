@@ -72,6 +72,7 @@ struct enum_ctx {
 	uint32_t nchain;
 	struct cycle_ref *refs;
 	uint32_t nrefs, cap_refs;
+	uint8_t group;          /* see cycle_ref.group: set on entering a struct through a pointer */
 };
 
 static bool field_unowned(const struct cycle_model *cm, const struct ir_field *f)
@@ -103,6 +104,7 @@ static void add_ref(struct enum_ctx *c, const struct ir_field *f, const char *ho
 	r.target = slot->target && !is_root_struct(c->cm, slot->target) ? slot->target : NULL;
 	r.array = cpath_has_elem(path);
 	r.weak = cycle_has_annotation(f->annotations, f->nannotations, ANN_WEAK);
+	r.group = c->group;
 	VEC_PUSH(c->refs, c->nrefs, c->cap_refs, r);
 }
 
@@ -127,7 +129,11 @@ static void refs_of_place(struct enum_ctx *c, const struct ir_field *f, const ch
 	if (at.depth == 0 && !at.elem)
 		return;
 	cpath_push(&path, CPATH_ELEM);
+	uint8_t group = c->group;
+	if (at.depth == 0 && !at.array && !group)
+		c->group = path.n;  /* through a pointer to a struct */
 	refs_of_place(c, f, holder, cloc_elem(c->cm, &at), path);
+	c->group = group;
 }
 
 static void refs_of_record(struct enum_ctx *c, const struct ir_record *rec,
@@ -148,7 +154,8 @@ static void refs_of_record(struct enum_ctx *c, const struct ir_record *rec,
 
 static void build_type(struct cycle_model *cm, const struct ir_record *rec)
 {
-	struct cycle_type t = { rec, NULL, 0 };
+	struct cycle_type t = { 0 };
+	t.rec = rec;
 	struct enum_ctx c = { 0 };
 	c.cm = cm;
 	c.t = &t;
@@ -162,6 +169,114 @@ static void build_type(struct cycle_model *cm, const struct ir_record *rec)
 	free(c.refs);
 	VEC_PUSH(cm->types, cm->ntypes, cm->cap_types, t);
 	strmap_put(&cm->type_index, rec->name, (void *)(uintptr_t)cm->ntypes);
+}
+
+bool cycle_ref_done(const struct cycle_type *t, uint32_t i, uint64_t mask)
+{
+	if (mask & (1ull << i))
+		return true;
+	const struct cycle_ref *r = &t->refs[i];
+	if (!r->array)
+		return false;
+	/* The elements of one struct type are the same elements, whichever
+	 * pointer reaches them (the same field of the same holder). */
+	for (uint32_t j = 0; j < t->nrefs; j++) {
+		const struct cycle_ref *o = &t->refs[j];
+		if ((mask & (1ull << j)) && o->array && o->field == r->field)
+			return true;
+	}
+	return false;
+}
+
+/* ---- evidence from dealloc ---- */
+
+/* Do references i and j fall in the same group (same path prefix)? */
+static bool same_group(const struct cycle_ref *a, const struct cycle_ref *b)
+{
+	if (!a->group || a->group != b->group)
+		return false;
+	for (uint8_t k = 0; k < a->group; k++)
+		if (a->path.seg[k] != b->path.seg[k] &&
+		    (a->path.seg[k] == CPATH_ELEM || b->path.seg[k] == CPATH_ELEM ||
+		     strcmp(a->path.seg[k], b->path.seg[k]) != 0))
+			return false;
+	return true;
+}
+
+/* What the type's analysed deallocs release on some path, and what they
+ * leave alone entirely. A dealloc that releases nothing while handing the
+ * object to code we do not follow tells nothing. */
+static void type_evidence(struct cycle_model *cm, uint32_t k)
+{
+	struct cycle_type *t = &cm->types[k];
+	uint64_t released = 0;
+	bool any = false;
+	for (uint32_t i = 0; i < cm->ntables; i++) {
+		const struct cycle_table *tb = &cm->tables[i];
+		if (tb->type != (int32_t)k || !tb->dealloc_run || tb->dealloc.truncated ||
+		    (tb->dealloc.delegated && !tb->dealloc.done_any))
+			continue;
+		any = true;
+		for (uint32_t r = 0; r < t->nrefs; r++)
+			if (cycle_ref_done(t, r, tb->dealloc.done_any))
+				released |= 1ull << r;
+	}
+	if (!any)
+		return;
+	for (uint32_t r = 0; r < t->nrefs; r++) {
+		if (released & (1ull << r))
+			continue;
+		t->unreleased |= 1ull << r;
+		bool group_released = false;
+		for (uint32_t q = 0; q < t->nrefs && t->refs[r].group; q++)
+			group_released |= (released & (1ull << q)) && same_group(&t->refs[r], &t->refs[q]);
+		if (t->refs[r].group && !group_released)
+			t->borrowed |= 1ull << r;
+	}
+}
+
+/* Where a pack lets finalize release references, what it releases on
+ * every path counts for every exit of dealloc (or stands in for it). */
+static void add_finalize(struct cycle_model *cm, struct cycle_table *tb)
+{
+	const struct ir_func *fin = cycle_func(cm, tb->fn[MODEL_TT_FINALIZE]);
+	if (!tb->desc->finalize_releases || !fin)
+		return;
+	struct flow_result f;
+	flow_run(cm, tb, fin, FLOW_DEALLOC, &f);
+	if (!tb->dealloc_run) {
+		tb->dealloc = f;
+		tb->dealloc_fn = fin;
+		tb->dealloc_run = true;
+		return;
+	}
+	uint64_t must = UINT64_MAX;
+	for (uint32_t k = 0; k < f.nexits; k++)
+		must &= f.exits[k].done;
+	for (uint32_t k = 0; f.nexits && k < tb->dealloc.nexits; k++)
+		tb->dealloc.exits[k].done |= must;
+	tb->dealloc.done_any |= f.done_any;
+	tb->dealloc.truncated |= f.truncated;
+	flow_result_dispose(&f);
+}
+
+/* Run every table's dealloc once; its result serves the rules too. */
+static void gather_evidence(struct cycle_model *cm)
+{
+	for (uint32_t i = 0; i < cm->ntables; i++) {
+		struct cycle_table *tb = &cm->tables[i];
+		const struct ir_func *fn = cycle_func(cm, tb->fn[MODEL_TT_DEALLOC]);
+		if (tb->type < 0)
+			continue;
+		if (fn) {
+			flow_run(cm, tb, fn, FLOW_DEALLOC, &tb->dealloc);
+			tb->dealloc_fn = fn;
+			tb->dealloc_run = true;
+		}
+		add_finalize(cm, tb);
+	}
+	for (uint32_t k = 0; k < cm->ntypes; k++)
+		type_evidence(cm, k);
 }
 
 /* ---- the ownership graph ---- */
@@ -192,7 +307,7 @@ static void direct_edges(struct cycle_model *cm, uint32_t from)
 	}
 	const struct cycle_type *t = &cm->types[from];
 	for (uint32_t i = 0; i < t->nrefs; i++)
-		if (!t->refs[i].weak)
+		if (!t->refs[i].weak && !(t->unreleased & (1ull << i)))
 			reach_set(cm, from, cycle_ref_node(cm, &t->refs[i]));
 }
 
@@ -210,188 +325,6 @@ static void build_reach(struct cycle_model *cm)
 			if (cycle_reaches(cm, i, k))
 				for (uint32_t w = 0; w < cm->words; w++)
 					cm->reach[(size_t)i * cm->words + w] |= cm->reach[(size_t)k * cm->words + w];
-}
-
-/* ---- type tables ---- */
-
-/* "const struct rc_type" → "rc_type". */
-static bool spelling_is(const char *spelling, const char *name)
-{
-	static const char *const quals[] = { "const ", "volatile ", "struct ", "static " };
-	bool again = true;
-	while (spelling && again) {
-		again = false;
-		for (size_t i = 0; i < sizeof(quals) / sizeof(quals[0]); i++) {
-			size_t k = strlen(quals[i]);
-			if (strncmp(spelling, quals[i], k) == 0) {
-				spelling += k;
-				again = true;
-			}
-		}
-	}
-	return spelling && strcmp(spelling, name) == 0;
-}
-
-static const struct model_type_table *table_desc(const struct cycle_model *cm,
-                                                 const struct ir_global *g)
-{
-	const struct model_type_info *ti = model_type_info(cm->m);
-	if (!g->init || !g->ty || g->ty->cls != IR_TY_RECORD)
-		return NULL;
-	for (uint32_t i = 0; i < ti->ntables; i++) {
-		const char *s = ti->tables[i].strct;
-		if ((g->ty->record && strcmp(g->ty->record, s) == 0) || spelling_is(g->ty->spelling, s))
-			return &ti->tables[i];
-	}
-	return NULL;
-}
-
-static const struct ir_init *init_member(const struct ir_init *init, const char *member)
-{
-	for (uint32_t i = 0; init && member && i < init->nelems; i++)
-		if (init->elems[i].field && strcmp(init->elems[i].field, member) == 0)
-			return &init->elems[i];
-	return NULL;
-}
-
-/* The function a leaf names: f, &f (casts are already gone). */
-static const char *leaf_func(const struct ir_init *leaf)
-{
-	const struct ir_expr *e = leaf ? leaf->expr : NULL;
-	if (e && e->kind == IR_E_ADDR)
-		e = e->u.unary.operand;
-	return e && e->kind == IR_E_FUNC ? e->u.name : NULL;
-}
-
-/* The global a leaf points at: g, &g, &g[0]. */
-static const char *leaf_global(const struct ir_init *leaf)
-{
-	const struct ir_expr *e = leaf ? leaf->expr : NULL;
-	if (e && e->kind == IR_E_ADDR)
-		e = e->u.unary.operand;
-	if (e && e->kind == IR_E_INDEX)
-		e = e->u.binary.l;
-	return e && e->kind == IR_E_GLOBAL ? e->u.name : NULL;
-}
-
-static const struct ir_global *find_global(const struct cycle_model *cm, const char *name)
-{
-	for (uint32_t i = 0; name && i < cm->tu->nglobals; i++)
-		if (strcmp(cm->tu->globals[i].name, name) == 0 && cm->tu->globals[i].init)
-			return &cm->tu->globals[i];
-	return NULL;
-}
-
-/* Integer constant folding of a flags initialiser; false if not constant. */
-static bool fold_int(const struct ir_expr *e, int64_t *out)
-{
-	int64_t a, b;
-	if (!e)
-		return false;
-	switch (e->kind) {
-	case IR_E_INT:
-		*out = e->u.ival;
-		return true;
-	case IR_E_UNOP:
-		if (!fold_int(e->u.unary.operand, &a))
-			return false;
-		*out = e->u.unary.op == IR_OP_BITNOT ? ~a : e->u.unary.op == IR_OP_NEG ? -a : a;
-		return true;
-	case IR_E_BINOP:
-		if (!fold_int(e->u.binary.l, &a) || !fold_int(e->u.binary.r, &b))
-			return false;
-		switch (e->u.binary.op) {
-		case IR_OP_BITOR: *out = a | b; return true;
-		case IR_OP_BITAND: *out = a & b; return true;
-		case IR_OP_BITXOR: *out = a ^ b; return true;
-		case IR_OP_ADD: *out = a + b; return true;
-		case IR_OP_SHL: *out = b >= 0 && b < 63 ? a << b : 0; return true;
-		default: return false;
-		}
-	default:
-		return false;
-	}
-}
-
-/* Fill a role from a slot array ({id, value} elements ended by id 0). */
-static void read_slots(const struct cycle_model *cm, struct cycle_table *t)
-{
-	const struct model_tt_slots *s = &t->desc->slots;
-	const struct ir_global *arr = find_global(cm, leaf_global(init_member(t->global->init, s->member)));
-	for (uint32_t i = 0; arr && i < arr->init->nelems; i++) {
-		const struct ir_init *el = &arr->init->elems[i];
-		const struct ir_init *id = init_member(el, s->id_field);
-		int64_t v;
-		if (!id || !fold_int(id->expr, &v) || v == 0)
-			continue;
-		for (int r = 0; r < MODEL_TT__COUNT; r++) {
-			const struct ir_init *val = init_member(el, s->value_field);
-			if (s->has_id[r] && s->ids[r] == v && leaf_func(val)) {
-				t->fn[r] = leaf_func(val);
-				t->at[r] = val->loc;
-			}
-		}
-	}
-}
-
-/* The object struct named by sizeof in the size member. */
-static int32_t type_from_size(const struct cycle_model *cm, const struct cycle_table *t)
-{
-	const struct ir_init *size = init_member(t->global->init, t->desc->members[MODEL_TT_SIZE]);
-	return size && size->expr ? cycle_type_index(cm, size->expr->sizeof_record) : -1;
-}
-
-/* Fallback: the object struct a dealloc/traverse/clear takes its object as:
- * its parameter's type, or a local it casts the parameter into. */
-static int32_t type_from_func(const struct cycle_model *cm, const struct ir_func *fn, uint8_t arg)
-{
-	if (!fn || fn->nparams < arg)
-		return -1;
-	int32_t k = cycle_type_index(cm, fn->vars[arg - 1].ty ? fn->vars[arg - 1].ty->record : NULL);
-	for (uint32_t b = 0; k < 0 && b < fn->nblocks; b++) {
-		for (uint32_t s = 0; k < 0 && s < fn->blocks[b].nstmts; s++) {
-			const struct ir_stmt *st = &fn->blocks[b].stmts[s];
-			if (st->kind == IR_S_ASSIGN && st->dst->kind == IR_E_VAR &&
-			    st->src->kind == IR_E_VAR && st->src->u.var == (uint32_t)arg - 1 &&
-			    st->dst->ty && st->dst->ty->obj_depth == 1)
-				k = cycle_type_index(cm, st->dst->ty->record);
-		}
-	}
-	return k;
-}
-
-static bool table_tracked(const struct cycle_table *t)
-{
-	if (!t->fn[MODEL_TT_TRAVERSE])
-		return false;
-	if (!t->desc->gc_flag)
-		return true;
-	const struct ir_init *flags = init_member(t->global->init, t->desc->members[MODEL_TT_FLAGS]);
-	int64_t v;
-	/* Flags we cannot read are taken to have the bit: silence over guessing. */
-	return !flags || !fold_int(flags->expr, &v) || ((uint64_t)v & t->desc->gc_flag);
-}
-
-static void build_table(struct cycle_model *cm, const struct ir_global *g,
-                        const struct model_type_table *desc)
-{
-	struct cycle_table t = { 0 };
-	t.global = g;
-	t.desc = desc;
-	for (int r = 0; r < MODEL_TT__COUNT; r++) {
-		const struct ir_init *m = init_member(g->init, desc->members[r]);
-		t.at[r] = m ? m->loc : g->loc;
-		if (r != MODEL_TT_SIZE && r != MODEL_TT_FLAGS)
-			t.fn[r] = leaf_func(m);
-	}
-	if (desc->has_slots)
-		read_slots(cm, &t);
-	t.tracked = table_tracked(&t);
-	t.type = type_from_size(cm, &t);
-	static const enum model_tt_role fns[] = { MODEL_TT_DEALLOC, MODEL_TT_TRAVERSE, MODEL_TT_CLEAR };
-	for (size_t i = 0; t.type < 0 && i < sizeof(fns) / sizeof(fns[0]); i++)
-		t.type = type_from_func(cm, cycle_func(cm, t.fn[fns[i]]), desc->self_arg);
-	VEC_PUSH(cm->tables, cm->ntables, cm->cap_tables, t);
 }
 
 /* ---- the model ---- */
@@ -414,11 +347,8 @@ struct cycle_model *cycle_model_new(const struct ir_tu *tu, struct model_tu *mt)
 		if (r->is_object && !is_root_struct(cm, r->name) && cycle_type_index(cm, r->name) < 0)
 			build_type(cm, r);
 	}
-	for (uint32_t i = 0; i < tu->nglobals; i++) {
-		const struct model_type_table *d = table_desc(cm, &tu->globals[i]);
-		if (d)
-			build_table(cm, &tu->globals[i], d);
-	}
+	cycle_build_tables(cm);
+	gather_evidence(cm);
 	build_reach(cm);
 	return cm;
 }
@@ -430,6 +360,8 @@ void cycle_model_free(struct cycle_model *cm)
 	strmap_dispose(&cm->records);
 	strmap_dispose(&cm->funcs);
 	strmap_dispose(&cm->type_index);
+	for (uint32_t i = 0; i < cm->ntables; i++)
+		flow_result_dispose(&cm->tables[i].dealloc);
 	free(cm->types);
 	free(cm->tables);
 	arena_free(cm->arena);
@@ -438,11 +370,18 @@ void cycle_model_free(struct cycle_model *cm)
 
 /* ---- queries ---- */
 
+static enum cycle_tracking table_tracking(const struct cycle_table *t)
+{
+	if (!t->tracking_known)
+		return CYCLE_UNKNOWN;
+	return t->tracked ? CYCLE_TRACKED : CYCLE_UNTRACKED;
+}
+
 enum cycle_tracking cycle_table_tracking(const struct cycle_model *cm, const char *global)
 {
 	for (uint32_t i = 0; global && i < cm->ntables; i++)
 		if (strcmp(cm->tables[i].global->name, global) == 0)
-			return cm->tables[i].tracked ? CYCLE_TRACKED : CYCLE_UNTRACKED;
+			return table_tracking(&cm->tables[i]);
 	return CYCLE_UNKNOWN;
 }
 
@@ -453,8 +392,8 @@ enum cycle_tracking cycle_record_tracking(const struct cycle_model *cm, const ch
 	for (uint32_t i = 0; k >= 0 && i < cm->ntables; i++) {
 		if (cm->tables[i].type != k)
 			continue;
-		enum cycle_tracking t = cm->tables[i].tracked ? CYCLE_TRACKED : CYCLE_UNTRACKED;
-		if (got != CYCLE_UNKNOWN && got != t)
+		enum cycle_tracking t = table_tracking(&cm->tables[i]);
+		if (t == CYCLE_UNKNOWN || (got != CYCLE_UNKNOWN && got != t))
 			return CYCLE_UNKNOWN;
 		got = t;
 	}
@@ -463,6 +402,12 @@ enum cycle_tracking cycle_record_tracking(const struct cycle_model *cm, const ch
 
 bool cycle_field_owns(const struct cycle_model *cm, const char *record, const char *field)
 {
+	int32_t k = cycle_type_index(cm, record);
+	for (uint32_t i = 0; k >= 0 && field && i < cm->types[k].nrefs; i++) {
+		const struct cycle_ref *ref = &cm->types[k].refs[i];
+		if (ref->path.n == 1 && strcmp(ref->path.seg[0], field) == 0)
+			return !ref->weak && !(cm->types[k].unreleased & (1ull << i));
+	}
 	const struct ir_record *r = cycle_record(cm, record);
 	for (uint32_t i = 0; r && field && i < r->nfields; i++) {
 		const struct ir_field *f = &r->fields[i];
@@ -473,41 +418,3 @@ bool cycle_field_owns(const struct cycle_model *cm, const char *record, const ch
 	return !model_field_unowned(cm->m, field);
 }
 
-/* The table of an allocator call: its type argument is &table. */
-static const char *allocator_table(const struct cycle_model *cm, const struct ir_stmt *st)
-{
-	const struct model_allocator *a = model_allocator_for(cm->m, st->call.callee);
-	if (!a || st->call.nargs < a->type_arg)
-		return NULL;
-	const struct ir_expr *e = st->call.args[a->type_arg - 1];
-	if (e->kind == IR_E_ADDR)
-		e = e->u.unary.operand;
-	return e->kind == IR_E_GLOBAL ? e->u.name : NULL;
-}
-
-/* A constructor of the TU: every allocator call in its body names the
- * same table. */
-static const char *constructor_table(const struct cycle_model *cm, const struct ir_func *fn)
-{
-	const char *found = NULL;
-	for (uint32_t b = 0; fn && b < fn->nblocks; b++) {
-		for (uint32_t s = 0; s < fn->blocks[b].nstmts; s++) {
-			const struct ir_stmt *st = &fn->blocks[b].stmts[s];
-			const char *t = st->kind == IR_S_CALL ? allocator_table(cm, st) : NULL;
-			if (!t)
-				continue;
-			if (found && strcmp(found, t) != 0)
-				return NULL;
-			found = t;
-		}
-	}
-	return found;
-}
-
-const char *cycle_call_table(const struct cycle_model *cm, const struct ir_stmt *call)
-{
-	if (!call || call->kind != IR_S_CALL || !call->call.callee)
-		return NULL;
-	const char *t = allocator_table(cm, call);
-	return t ? t : constructor_table(cm, cycle_func(cm, call->call.callee));
-}

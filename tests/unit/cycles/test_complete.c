@@ -215,9 +215,9 @@ Test(dealloc, array_never_released)
 	cb_rc_type(&b, "list_type", "list", "list_dealloc", NULL, NULL);
 	struct cycle_run r;
 	cycle_run_types(&b, &r, NULL);
-	int rules[] = { RULE_CYCLE_UNTRACKED_TYPE, RULE_REFCOUNT_DEALLOC_INCOMPLETE };
-	uint32_t lines[] = { items, items };
-	cycle_expect(&r, 2, rules, lines);
+	/* Reported once: a reference dealloc never releases owns nothing as
+	 * far as the cycle rules are concerned. */
+	cycle_expect_one(&r, RULE_REFCOUNT_DEALLOC_INCOMPLETE, items);
 	cycle_done(&b, &r);
 }
 
