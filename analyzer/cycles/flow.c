@@ -473,7 +473,13 @@ static void refine(const struct flow_ctx *c, struct fstate *s, const struct ir_f
 	struct fval v = eval_val(c, s, fn, e);
 	if (e->kind == IR_E_VAR && e->u.var < fn->nvars && nonzero) {
 		s->env[e->u.var].nonzero = true;
-		s->alive |= v.resurrect;
+		if (v.resurrect) {
+			/* The object lives on: this path asks nothing of the exits it
+			 * reaches, even after joining the dying path (the trashcan's
+			 * `break` and the normal path share one return). */
+			s->alive = true;
+			s->done = s->nulled = UINT64_MAX;
+		}
 	}
 	bool pointee = v.kind == FV_ADDR && v.path.n && v.path.seg[v.path.n - 1] == CPATH_ELEM;
 	/* A NULL pointer to a place holds no references below it. */

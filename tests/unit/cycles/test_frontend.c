@@ -318,9 +318,10 @@ static const char cpython_overlay[] =
 	"    { \"struct\": \"PyType_Spec\", \"gc_flag\": 16384,"
 	"      \"members\": { \"size\": \"basicsize\", \"flags\": \"flags\" },"
 	"      \"slots\": { \"member\": \"slots\", \"id\": \"slot\", \"value\": \"pfunc\","
-	"        \"ids\": { \"dealloc\": 52, \"traverse\": 71, \"clear\": 51, \"base\": [48, 49] } } } ],"
+	"        \"ids\": { \"dealloc\": 52, \"traverse\": 71, \"clear\": 51, \"finalize\": 80,"
+	"                   \"base\": [48, 49] } }, \"finalize_releases\": true } ],"
 	"  \"unowned_fields\": [\"*weakreflist\"],"
-	"  \"resurrect_calls\": [\"PyObject_CallFinalizerFromDealloc\"],"
+	"  \"resurrect_calls\": [\"PyObject_CallFinalizerFromDealloc\", \"_PyTrash_begin\"],"
 	"  \"derives\": [ { \"function\": \"PyType_FromSpecWithBases\", \"table_arg\": 1, \"base_arg\": 2 } ] } }";
 
 static const char cpython_idioms_src[] =
@@ -356,7 +357,13 @@ static const char cpython_idioms_src[] =
 	/* A tagged pointer, released through its mask. */
 	"#define JOIN_OBJ(p) ((PyObject *)((uintptr_t)(p) & ~(uintptr_t)1))\n"
 	"typedef struct { PyObject_HEAD PyObject *text; } Elem;\n"
-	"static void elem_dealloc(Elem *e) { Py_DECREF(JOIN_OBJ(e->text)); Py_TYPE(e)->tp_free(e); }\n"
+	"static void elem_dealloc(Elem *e) {\n"
+	"    PyObject_GC_UnTrack(e);\n"
+	"    Py_TRASHCAN_BEGIN(e, elem_dealloc)\n"
+	"    Py_DECREF(JOIN_OBJ(e->text));\n"
+	"    Py_TYPE(e)->tp_free(e);\n"
+	"    Py_TRASHCAN_END\n"
+	"}\n"
 	"static int elem_traverse(Elem *e, visitproc visit, void *arg) { Py_VISIT(JOIN_OBJ(e->text)); return 0; }\n"
 	"PyTypeObject Elem_Type = { PyVarObject_HEAD_INIT(NULL, 0) .tp_name = \"E\",\n"
 	"    .tp_basicsize = sizeof(Elem), .tp_flags = GC_TYPE(0), .tp_dealloc = (destructor)elem_dealloc,\n"
@@ -388,7 +395,14 @@ static const char cpython_idioms_src[] =
 	"typedef struct { PyObject_HEAD PyObject *dict; PyObject *args; } ErrObject;\n"
 	"static PyType_Slot err_slots[] = { {0, NULL} };\n"
 	"static PyType_Spec err_spec = { \"m.Err\", sizeof(ErrObject), 0, Py_TPFLAGS_DEFAULT, err_slots };\n"
-	"PyObject *make_err(PyObject *base) { return PyType_FromSpecWithBases(&err_spec, base); }\n";
+	"PyObject *make_err(PyObject *base) { return PyType_FromSpecWithBases(&err_spec, base); }\n"
+	/* A heap type whose finalizer releases its attribute, and no dealloc. */
+	"typedef struct { PyObject_HEAD PyObject *x_attr; } Xxo;\n"
+	"static void xxo_finalize(PyObject *self) { Py_CLEAR(((Xxo *)self)->x_attr); }\n"
+	"static int xxo_traverse(Xxo *self, visitproc visit, void *arg) { Py_VISIT(self->x_attr); return 0; }\n"
+	"static PyType_Slot xxo_slots[] = { {Py_tp_finalize, xxo_finalize},\n"
+	"    {Py_tp_traverse, xxo_traverse}, {0, NULL} };\n"
+	"PyType_Spec xxo_spec = { \"m.Xxo\", sizeof(Xxo), 0, GC_TYPE(0), xxo_slots };\n";
 
 Test(cycle_frontend, cpython_idioms_are_understood)
 {
@@ -406,6 +420,7 @@ Test(cycle_frontend, cpython_idioms_are_understood)
 	cr_assert_not(err->tracking_known);
 	cr_assert(table_named(l.cm, "Task_Type")->dealloc_run);
 	cr_assert(table_named(l.cm, "Deque_Type")->tracked);
+	cr_assert(table_named(l.cm, "xxo_spec")->dealloc_run, "its finalize stands in for dealloc");
 	lowered_done(&l);
 	remove(pack);
 }
