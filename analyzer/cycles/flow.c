@@ -24,6 +24,17 @@
  * a non-zero constant or a value known non-zero on that path (RC_VISIT's
  * `if (ret != 0) return ret;`).
  *
+ *
+ * Idioms it understands (each met in CPython's own modules): the table's
+ * functions called through the type (`Py_TYPE(self)->tp_clear(self)`);
+ * a struct reached through a cast to another of the same layout (a Task
+ * cleared as a Future: fields are matched by position); tagged pointers
+ * (`p & ~1`); the address of a place of the object tested for NULL (never
+ * is); and, in dealloc, a call the pack says resurrects or defers the
+ * object (PyObject_CallFinalizerFromDealloc, the trashcan): on the path
+ * where it did, nothing is required. A call we do not follow that is given
+ * the object itself marks the result `delegated`.
+ *
  * The lattice is finite (masks only shrink or grow, a variable's value only
  * falls to unknown at a join, paths are bounded by CPATH_MAX), so the
  * worklist reaches a fixed point.
