@@ -79,7 +79,12 @@ uint32_t fe_file_index(struct fe_tu *t, CXFile f, bool *is_main)
 {
 	uint64_t v;
 	if (!u64map_get(&t->files, (uint64_t)(uintptr_t)f, &v)) {
-		bool main = clang_Location_isFromMainFile(clang_getLocationForOffset(t->ctu, f, 0)) != 0;
+		/* clang_getLocationForOffset + isFromMainFile works too, but
+		 * translating a file to a location searches the source manager
+		 * (a tenth of a CPython module's lowering time). */
+		bool main = t->main_file
+		                    ? clang_File_isEqual(f, t->main_file) != 0
+		                    : clang_Location_isFromMainFile(clang_getLocationForOffset(t->ctu, f, 0)) != 0;
 		uint32_t idx = 0;
 		if (!main) {
 			CXString name = clang_getFileName(f);
@@ -203,6 +208,47 @@ const char *fe_field_name(struct fe_tu *t, CXCursor field)
 	return fe_spelling(t, field);
 }
 
+const char *fe_file_text(struct fe_tu *t, CXFile f, size_t *len)
+{
+	uint64_t idx;
+	if (!f)
+		return NULL;
+	if (!u64map_get(&t->texts, (uint64_t)(uintptr_t)f, &idx)) {
+		struct fe_text txt = { NULL, 0 };
+		txt.p = clang_getFileContents(t->ctu, f, &txt.len);
+		VEC_PUSH(t->text, t->ntext, t->cap_text, txt);
+		idx = t->ntext - 1;
+		u64map_put(&t->texts, (uint64_t)(uintptr_t)f, idx);
+	}
+	*len = t->text[idx].len;
+	return t->text[idx].p;
+}
+
+static bool ident_char(char ch)
+{
+	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+const char *fe_ident_at(struct fe_tu *t, CXFile f, unsigned off)
+{
+	size_t len;
+	const char *p = fe_file_text(t, f, &len);
+	if (!p || off >= len || !ident_char(p[off]) || (p[off] >= '0' && p[off] <= '9'))
+		return NULL;
+	size_t end = off;
+	while (end < len && ident_char(p[end]))
+		end++;
+	return arena_strndup(t->tu->arena, p + off, end - off);
+}
+
+bool fe_word_at(struct fe_tu *t, CXFile f, unsigned off, const char *w)
+{
+	size_t len, n = strlen(w);
+	const char *p = fe_file_text(t, f, &len);
+	return p && off + n <= len && memcmp(p + off, w, n) == 0 &&
+	       (off + n == len || !ident_char(p[off + n]));
+}
+
 const char *fe_macro_at(struct fe_tu *t, CXCursor c)
 {
 	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
@@ -212,14 +258,7 @@ const char *fe_macro_at(struct fe_tu *t, CXCursor c)
 	clang_getFileLocation(start, &ff, NULL, NULL, &foff);
 	if (!ff || (sf == ff && soff == foff))
 		return NULL;
-	CXToken *tok = clang_getToken(t->ctu, clang_getLocationForOffset(t->ctu, ff, foff));
-	if (!tok)
-		return NULL;
-	const char *name = NULL;
-	if (clang_getTokenKind(*tok) == CXToken_Identifier)
-		name = fe_take_string(t, clang_getTokenSpelling(t->ctu, *tok));
-	clang_disposeTokens(t->ctu, tok, 1);
-	return name;
+	return fe_ident_at(t, ff, foff);
 }
 
 static bool single_code_child(CXCursor c, CXCursor *out)

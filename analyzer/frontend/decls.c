@@ -53,18 +53,8 @@ static bool attr_is_noreturn(struct fe_tu *t, CXCursor attr)
 	CXFile f;
 	unsigned off;
 	clang_getSpellingLocation(loc, &f, NULL, NULL, &off);
-	if (!f)
-		return false;
-	CXToken *tok = clang_getToken(t->ctu, clang_getLocationForOffset(t->ctu, f, off));
-	if (!tok)
-		return false;
-	CXString s = clang_getTokenSpelling(t->ctu, *tok);
-	const char *p = clang_getCString(s);
-	bool yes = p && (strcmp(p, "_Noreturn") == 0 || strcmp(p, "noreturn") == 0 ||
-	                 strcmp(p, "__noreturn__") == 0);
-	clang_disposeString(s);
-	clang_disposeTokens(t->ctu, tok, 1);
-	return yes;
+	return f && (fe_word_at(t, f, off, "_Noreturn") || fe_word_at(t, f, off, "noreturn") ||
+	             fe_word_at(t, f, off, "__noreturn__"));
 }
 
 static enum CXChildVisitResult scan_attrs(CXCursor c, CXCursor parent, CXClientData arg)

@@ -35,6 +35,7 @@ struct fe_tu {
 	const struct fe_options *opt;
 	CXTranslationUnit ctu;
 	struct ir_tu *tu;
+	CXFile main_file;           /* the main file, or NULL when clang_getFile failed */
 	struct u64map types;        /* CXType → index into tinfo */
 	struct fe_tinfo *tinfo;
 	size_t ntinfo, cap_tinfo;
@@ -45,6 +46,9 @@ struct fe_tu {
 	struct u64map records;      /* record declaration → index into tu->records */
 	struct u64map noreturn_decls; /* FunctionDecl → 1 noreturn, 0 not (calls to block-scope decls) */
 	struct u64map names;        /* FunctionDecl → its name in the arena (callees) */
+	struct u64map texts;        /* CXFile → index into text (file contents) */
+	struct fe_text { const char *p; size_t len; } *text;
+	uint32_t ntext, cap_text;
 };
 
 struct fe_switch {
@@ -118,6 +122,17 @@ const char *fe_take_string(struct fe_tu *t, CXString s);
 /* The macro whose expansion produced the code at c, when c was written in
  * a macro's body (not in its arguments): the name at its call site. */
 const char *fe_macro_at(struct fe_tu *t, CXCursor c);
+/* The contents of f (libclang's buffer, valid for the TU), cached per
+ * file; NULL when unavailable. Reading the text is how names, keywords and
+ * punctuation at a location are found: a token lookup would translate the
+ * file to a location first, which searches the source manager. */
+const char *fe_file_text(struct fe_tu *t, CXFile f, size_t *len);
+/* The identifier starting at offset off of f, copied into the arena, or
+ * NULL. */
+const char *fe_ident_at(struct fe_tu *t, CXFile f, unsigned off);
+/* Does the text of f at off start with the word w (not followed by an
+ * identifier character)? */
+bool fe_word_at(struct fe_tu *t, CXFile f, unsigned off, const char *w);
 /* Strip parentheses and conversions that do not change the value. */
 CXCursor fe_strip(CXCursor c);
 /* An implicit conversion: UnexposedExpr with one operand at the same

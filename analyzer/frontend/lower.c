@@ -296,49 +296,66 @@ struct for_parts {
 	bool unknown_cond;      /* could not tell: branch both ways */
 };
 
+/* Past the comment or literal starting at p[i] (i itself when there is
+ * none), within end. */
+static size_t skip_comment_or_literal(const char *p, size_t i, size_t end)
+{
+	if (p[i] == '/' && i + 1 < end && p[i + 1] == '*') {
+		for (i += 2; i + 1 < end && !(p[i] == '*' && p[i + 1] == '/'); i++)
+			;
+		return i + 1;
+	}
+	if (p[i] == '/' && i + 1 < end && p[i + 1] == '/') {
+		while (i < end && p[i] != '\n')
+			i++;
+		return i;
+	}
+	if (p[i] == '"' || p[i] == '\'') {
+		char q = p[i];
+		for (i++; i < end && p[i] != q; i++)
+			if (p[i] == '\\')
+				i++;
+		return i;
+	}
+	return i;
+}
+
 /* File offsets of the two `;` and of the closing `)` of the header of a
- * for whose `for` keyword starts at (file, off); false when they cannot be
- * found. */
+ * for whose `for` keyword starts at (file, off), read from the file's text
+ * within limit bytes; false when they cannot be found. */
 static bool for_semicolons(struct fe_tu *t, CXFile file, unsigned off, unsigned limit,
                            unsigned *s1, unsigned *s2, unsigned *close)
 {
-	size_t size = 0;
-	if (!clang_getFileContents(t->ctu, file, &size) || off >= size)
+	size_t len;
+	const char *p = fe_file_text(t, file, &len);
+	if (!p || off >= len)
 		return false;
-	unsigned end = (unsigned)(size - off > limit ? off + limit : size);
-	CXSourceRange r = clang_getRange(clang_getLocationForOffset(t->ctu, file, off),
-	                                 clang_getLocationForOffset(t->ctu, file, end));
-	CXToken *toks = NULL;
-	unsigned n = 0, depth = 0, found = 0;
+	size_t end = len - off > limit ? off + limit : len;
+	unsigned depth = 0, found = 0;
 	bool closed = false;
-	clang_tokenize(t->ctu, r, &toks, &n);
-	for (unsigned i = 0; i < n && !closed; i++) {
-		if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+	for (size_t i = off; i < end; i++) {
+		size_t j = skip_comment_or_literal(p, i, end);
+		if (j != i) {
+			i = j;
 			continue;
-		CXString s = clang_getTokenSpelling(t->ctu, toks[i]);
-		const char *p = clang_getCString(s);
-		char ch = p && p[0] && !p[1] ? p[0] : 0;
-		clang_disposeString(s);
-		unsigned o;
-		clang_getSpellingLocation(clang_getTokenLocation(t->ctu, toks[i]), NULL, NULL, NULL, &o);
+		}
+		char ch = p[i];
 		if (ch == '(' || ch == '[' || ch == '{') {
 			depth++;
 		} else if (ch == ')' || ch == ']' || ch == '}') {
 			if (depth <= 1) {
 				closed = ch == ')' && depth == 1;
-				*close = o;
+				*close = (unsigned)i;
 				break;
 			}
 			depth--;
 		} else if (ch == ';' && depth == 1) {
 			if (found++ == 0)
-				*s1 = o;
+				*s1 = (unsigned)i;
 			else
-				*s2 = o;
+				*s2 = (unsigned)i;
 		}
 	}
-	if (toks)
-		clang_disposeTokens(t->ctu, toks, n);
 	return found == 2 && closed;
 }
 

@@ -781,16 +781,7 @@ static const char *sizeof_record(struct lower *lw, CXCursor c)
 	CXFile f;
 	unsigned off;
 	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, &off);
-	if (!f)
-		return NULL;
-	CXToken *tok = clang_getToken(lw->t->ctu, clang_getLocationForOffset(lw->t->ctu, f, off));
-	if (!tok)
-		return NULL;
-	CXString sp = clang_getTokenSpelling(lw->t->ctu, *tok);
-	bool is_sizeof = clang_getCString(sp) && strcmp(clang_getCString(sp), "sizeof") == 0;
-	clang_disposeString(sp);
-	clang_disposeTokens(lw->t->ctu, tok, 1);
-	if (!is_sizeof)
+	if (!f || !fe_word_at(lw->t, f, off, "sizeof"))
 		return NULL;
 	struct kids k;
 	lw_kids(lw, &k, c);

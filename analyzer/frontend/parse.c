@@ -178,6 +178,8 @@ static void fe_tu_dispose(struct fe_tu *t)
 	u64map_dispose(&t->records);
 	u64map_dispose(&t->noreturn_decls);
 	u64map_dispose(&t->names);
+	u64map_dispose(&t->texts);
+	free(t->text);
 }
 
 static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
@@ -277,6 +279,9 @@ int fe_parse(struct fe_worker *w, const struct fe_job *job, const struct fe_sour
 	t.opt = w->opt;
 	t.ctu = ctu;
 	t.tu = ir_tu_new(job->file);
+	CXString main_name = clang_getTranslationUnitSpelling(ctu);
+	t.main_file = clang_getFile(ctu, clang_getCString(main_name));
+	clang_disposeString(main_name);
 	collect_diags(&t);
 	collect_includes(&t);
 	if (!w->opt->debug_parse_only)
