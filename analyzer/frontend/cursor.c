@@ -139,16 +139,9 @@ struct ir_loc fe_point_loc(struct fe_tu *t, CXCursor c)
 
 struct ir_loc fe_name_loc(struct fe_tu *t, CXCursor c, const char *name)
 {
-	struct ir_loc loc = { 0 };
-	CXFile f;
-	unsigned line, col;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
-	if (!f)
-		return loc;
-	loc.file = fe_file_index(t, f, NULL);
-	loc.line = loc.end_line = line;
-	loc.col = col;
-	loc.end_col = col + (uint32_t)(name ? strlen(name) : 0);
+	struct ir_loc loc = fe_point_loc(t, c);
+	if (loc.line)
+		loc.end_col = loc.col + (uint32_t)(name ? strlen(name) : 0);
 	return loc;
 }
 

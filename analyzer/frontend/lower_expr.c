@@ -590,17 +590,26 @@ static struct ir_expr *lower_gnu_cond(struct lower *lw, CXCursor c, CXCursor com
 	return want ? lw_var_ref(lw, tv) : NULL;
 }
 
+/* The two operands of a binary node; false when it has not two. */
+static bool two_kids(struct lower *lw, CXCursor c, CXCursor *l, CXCursor *r)
+{
+	struct kids k;
+	lw_kids_code(lw, &k, c);
+	bool ok = k.n == 2;
+	if (ok) {
+		*l = k.v[0];
+		*r = k.v[1];
+	}
+	kids_dispose(&k);
+	return ok;
+}
+
 static struct ir_expr *lower_binary(struct lower *lw, CXCursor c, enum want want)
 {
 	CXType cty = clang_getCursorType(c);
-	struct kids k;
-	lw_kids_code(lw, &k, c);
-	if (k.n != 2) {
-		kids_dispose(&k);
+	CXCursor l, r;
+	if (!two_kids(lw, c, &l, &r))
 		return lw_unknown(lw, cty);
-	}
-	CXCursor l = k.v[0], r = k.v[1];
-	kids_dispose(&k);
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 	struct ir_loc loc;
 	struct ir_expr *dst, *a, *b;
@@ -693,14 +702,9 @@ static struct ir_expr *lower_member(struct lower *lw, CXCursor c)
 static struct ir_expr *lower_index(struct lower *lw, CXCursor c)
 {
 	CXType cty = clang_getCursorType(c);
-	struct kids k;
-	lw_kids_code(lw, &k, c);
-	if (k.n != 2) {
-		kids_dispose(&k);
+	CXCursor l, r;
+	if (!two_kids(lw, c, &l, &r))
 		return lw_unknown(lw, cty);
-	}
-	CXCursor l = k.v[0], r = k.v[1];
-	kids_dispose(&k);
 	/* arr[i] converts arr to a pointer, but does not let its address out:
 	 * the conversion at the base itself (one level down) does not count. */
 	uint32_t saved = lw->no_escape_depth;

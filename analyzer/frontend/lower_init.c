@@ -219,6 +219,26 @@ static int64_t designate(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCurso
 	return index;
 }
 
+enum designated { DESIGNATED_NOT, DESIGNATED_STOP, DESIGNATED_TAKEN };
+
+/* A designated element e of a list of type ty: in a braced list it is
+ * placed (TAKEN, *next the position after it); an elided sub-list stops
+ * there for its braced parent to place it (STOP). */
+static enum designated take_designated(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor e,
+                                       bool braced, struct ivec *out, int64_t *next)
+{
+	struct kids d;
+	if (!is_designated(ic->lw, e, &d))
+		return DESIGNATED_NOT;
+	enum designated r = DESIGNATED_STOP;
+	if (braced) {
+		*next = designate(ic, ty, lv, d.v, 0, d.n - 1, d.v[d.n - 1], out) + 1;
+		r = DESIGNATED_TAKEN;
+	}
+	kids_dispose(&d);
+	return r;
+}
+
 static void fill_record(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor *elems,
                         unsigned n, unsigned *pos, bool braced, struct ivec *out)
 {
@@ -230,14 +250,12 @@ static void fill_record(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor
 	unsigned fi = 0;
 	while (*pos < n && !ic->lw->too_deep) {
 		CXCursor e = elems[*pos];
-		struct kids d;
-		if (is_designated(ic->lw, e, &d)) {
-			if (!braced) {
-				kids_dispose(&d);
-				break; /* the enclosing braced list places it */
-			}
-			fi = (unsigned)designate(ic, ty, lv, d.v, 0, d.n - 1, d.v[d.n - 1], out) + 1;
-			kids_dispose(&d);
+		int64_t next;
+		enum designated dz = take_designated(ic, ty, lv, e, braced, out, &next);
+		if (dz == DESIGNATED_STOP)
+			break; /* the enclosing braced list places it */
+		if (dz == DESIGNATED_TAKEN) {
+			fi = (unsigned)next;
 			(*pos)++;
 			continue;
 		}
@@ -268,14 +286,12 @@ static void fill_array(struct ictx *ic, CXType ty, struct ir_expr *lv, CXCursor 
 	int64_t idx = 0;
 	while (*pos < n && !ic->lw->too_deep) {
 		CXCursor e = elems[*pos];
-		struct kids d;
-		if (is_designated(ic->lw, e, &d)) {
-			if (!braced) {
-				kids_dispose(&d);
-				break;
-			}
-			idx = designate(ic, ty, lv, d.v, 0, d.n - 1, d.v[d.n - 1], out) + 1;
-			kids_dispose(&d);
+		int64_t next;
+		enum designated dz = take_designated(ic, ty, lv, e, braced, out, &next);
+		if (dz == DESIGNATED_STOP)
+			break;
+		if (dz == DESIGNATED_TAKEN) {
+			idx = next;
 			(*pos)++;
 			continue;
 		}

@@ -65,6 +65,18 @@ static bool needs_parens(const struct ir_expr *e)
 	return e->kind == IR_E_DEREF || e->kind == IR_E_ADDR || e->kind == IR_E_UNOP;
 }
 
+static void dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct ir_expr *e, bool top);
+
+/* e as the operand of a prefix operator or the base of . -> []. */
+static void dump_operand(struct strbuf *sb, const struct ir_func *fn, const struct ir_expr *e)
+{
+	if (needs_parens(e))
+		sb_addc(sb, '(');
+	dump_expr(sb, fn, e, false);
+	if (needs_parens(e))
+		sb_addc(sb, ')');
+}
+
 static void dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct ir_expr *e, bool top)
 {
 	if (!e) {
@@ -93,13 +105,7 @@ static void dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct 
 		dump_string(sb, e->u.str ? e->u.str : "");
 		break;
 	case IR_E_FIELD:
-		if (needs_parens(e->u.field.base)) {
-			sb_addc(sb, '(');
-			dump_expr(sb, fn, e->u.field.base, false);
-			sb_addc(sb, ')');
-		} else {
-			dump_expr(sb, fn, e->u.field.base, false);
-		}
+		dump_operand(sb, fn, e->u.field.base);
 		sb_add(sb, e->u.field.arrow ? "->" : ".");
 		sb_add(sb, e->u.field.name);
 		break;
@@ -107,22 +113,10 @@ static void dump_expr(struct strbuf *sb, const struct ir_func *fn, const struct 
 	case IR_E_ADDR:
 	case IR_E_UNOP:
 		sb_add(sb, e->kind == IR_E_DEREF ? "*" : e->kind == IR_E_ADDR ? "&" : ir_op_spelling(e->u.unary.op));
-		if (needs_parens(e->u.unary.operand)) {
-			sb_addc(sb, '(');
-			dump_expr(sb, fn, e->u.unary.operand, false);
-			sb_addc(sb, ')');
-		} else {
-			dump_expr(sb, fn, e->u.unary.operand, false);
-		}
+		dump_operand(sb, fn, e->u.unary.operand);
 		break;
 	case IR_E_INDEX:
-		if (needs_parens(e->u.binary.l)) {
-			sb_addc(sb, '(');
-			dump_expr(sb, fn, e->u.binary.l, false);
-			sb_addc(sb, ')');
-		} else {
-			dump_expr(sb, fn, e->u.binary.l, false);
-		}
+		dump_operand(sb, fn, e->u.binary.l);
 		sb_addc(sb, '[');
 		dump_expr(sb, fn, e->u.binary.r, true);
 		sb_addc(sb, ']');
