@@ -238,7 +238,10 @@ static void do_steal(struct engine_ctx *ctx, val_t v, const struct ir_stmt *st,
 		return;
 	engine_emit(ctx, EV_USE, v, *stmt_loc(st), st, m, argno, USE_STORE);
 	a = state_val(ctx->cur, v);
-	if (a->owned <= 0 && !a->stolen_unowned)
+	/* An element read at a variable index and stolen is moved out of an
+	 * array whose size the code then lowers (popping a stack): not a debt. */
+	bool moved = engine_val_is_element(ctx, v);
+	if (a->owned <= 0 && !a->stolen_unowned && !moved)
 		a->stolen_unowned = ctx->cur_point;
 	a->owned--;
 	a->flags |= VF_HANDED;
@@ -362,6 +365,11 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 		} else if (success) {
 			*lo = 0;
 			*hi = INT64_MAX;
+		} else if (m->has_success_range && m->success_lo > 0) {
+			/* Below the success range, non-negative results (0 for "not
+			 * found" when 1 is success) are outcomes without the effects. */
+			*lo = INT64_MIN;
+			*hi = m->success_lo - 1;
 		} else {
 			*lo = INT64_MIN;
 			*hi = -1;
@@ -397,7 +405,7 @@ static bool result_is_obj(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 {
 	(void)ctx;
 	if (m->returns == MODEL_RET_NEW || m->returns == MODEL_RET_BORROWED ||
-	    m->returns == MODEL_RET_FIELD)
+	    m->returns == MODEL_RET_FIELD || m->returns == MODEL_RET_OPAQUE)
 		return true;
 	if (m->returns == MODEL_RET_NONE)
 		return false;
@@ -412,9 +420,11 @@ static void bind_result(struct engine_ctx *ctx, const struct ir_stmt *st, const 
 	if (m->returns == MODEL_RET_NULL) {
 		r.is_const = true;      /* an error setter: the result is NULL */
 	} else if (result_is_obj(ctx, st, m)) {
-		bool is_new = m->returns != MODEL_RET_BORROWED && m->returns != MODEL_RET_FIELD;
-		uint8_t origin = is_new ? ORIG_NEW : m->returns == MODEL_RET_FIELD ? ORIG_LOAD : ORIG_BORROWED;
-		r.v = produce(ctx, m, st, origin, is_new ? VAL_NONE : borrowed_owner(ctx, m, a),
+		uint8_t origin = m->returns == MODEL_RET_BORROWED ? ORIG_BORROWED
+		               : m->returns == MODEL_RET_FIELD ? ORIG_LOAD
+		               : m->returns == MODEL_RET_OPAQUE ? ORIG_UNKNOWN : ORIG_NEW;
+		bool borrowed = origin == ORIG_BORROWED || origin == ORIG_LOAD;
+		r.v = produce(ctx, m, st, origin, borrowed ? borrowed_owner(ctx, m, a) : VAL_NONE,
 		              m->fails == MODEL_FAILS_NULL, m->stable);
 		if (outcome >= 0 && m->fails == MODEL_FAILS_NULL) {
 			if (outcome)
@@ -477,7 +487,20 @@ static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	if (m->runs_code) {
 		invalidate_borrowed(ctx, VAL_NONE, st->call.callee);
 		ctx->calls_runs_code = true;
+		/* Code run on a parameter may change it: the summary says this
+		 * function mutates that parameter (rc_list_clear(list) in a
+		 * helper invalidates what its caller borrowed from list). */
+		for (uint32_t i = 0; i < a->n; i++) {
+			uint32_t p = a->vals[i].is_const ? 0 : state_val(ctx->cur, a->vals[i].v)->param;
+			if (p && p <= 32 && arg_is_obj(ctx, a, i))
+				ctx->mutated_params |= 1u << (p - 1);
+		}
 	}
+	/* Functions nobody describes, and those that run code, may write any
+	 * memory: forget what was loaded (after the steals above looked at
+	 * it). Described API calls keep the memo. */
+	if (m->source == MODEL_SRC_DEFAULT || m->source == MODEL_SRC_INFERRED || m->runs_code)
+		state_memo_forget(ctx->cur, NULL);
 	for (uint32_t i = 0; i < a->n && i < 32; i++) {
 		if (!(m->mutates & (1u << i)) || a->vals[i].is_const)
 			continue;
@@ -617,10 +640,6 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 		goto out;
 	}
 	format_effects(ctx, st, m, &a);
-	/* Functions nobody describes, and those that run code, may write any
-	 * memory: forget what was loaded. Described API calls keep the memo. */
-	if (m->source == MODEL_SRC_DEFAULT || m->source == MODEL_SRC_INFERRED || m->runs_code)
-		state_memo_forget(ctx->cur, NULL);
 	if (has_outcome_effects(m, &a)) {
 		struct state *fail = state_copy(ctx->cur);
 		struct state *succ = ctx->cur;

@@ -141,6 +141,10 @@ const struct aval *engine_val(const struct engine_ctx *ctx, val_t v);
 const struct ir_stmt *engine_point_stmt(const struct engine_ctx *ctx, uint32_t point);
 /* The TU's type model (cycles/cycles.h), or NULL when none was given. */
 const struct cycle_model *engine_cycle_model(const struct engine_ctx *ctx);
+/* Is v an element read from an array at a variable index (a load that no
+ * memoised field or constant index names)? Such a value is how a stack pop
+ * moves a reference out of an array. */
+bool engine_val_is_element(const struct engine_ctx *ctx, val_t v);
 /* Did some return so far hand an owned reference to the caller? */
 bool engine_any_owned_return(const struct engine_ctx *ctx);
 /* Per-function scratch for one check (NULL at first; freed by the check at EV_FUNC_END). */

@@ -45,6 +45,7 @@ struct pending_return {
 	bool maybe_null;            /* and it may be: a failure result passed on */
 	bool owned;                 /* the function owned a reference to it */
 	uint8_t origin;
+	bool element;               /* an element read at a variable index (engine_val_is_element) */
 	bool neg;                   /* an integer result known negative */
 	int64_t lo, hi;             /* an integer result's range */
 	uint32_t params_released;   /* parameters whose reference ended up given away */

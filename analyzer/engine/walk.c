@@ -158,6 +158,17 @@ const struct cycle_model *engine_cycle_model(const struct engine_ctx *ctx)
 	return ctx->opt->cycles;
 }
 
+bool engine_val_is_element(const struct engine_ctx *ctx, val_t v)
+{
+	const struct state *s = ctx->cur;
+	if (!s || !v || v >= s->nvals || s->vals[v].origin != ORIG_LOAD)
+		return false;
+	for (uint32_t i = 0; i < s->nmemo; i++)
+		if (s->memo[i].val == v)
+			return false;
+	return true;
+}
+
 bool engine_any_owned_return(const struct engine_ctx *ctx)
 {
 	for (uint32_t i = 0; i < ctx->nreturns; i++)
@@ -229,6 +240,7 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 			pr.maybe_null = !engine_val_is_nonnull(a);
 			pr.owned = a->owned > 0;
 			pr.origin = a->origin;
+			pr.element = engine_val_is_element(ctx, r.v);
 			if (!pr.null && ctx->self->returns != MODEL_RET_BORROWED && a->owned > 0) {
 				a->owned--;
 				a->flags |= VF_HANDED;
@@ -255,6 +267,11 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 	VEC_PUSH(ctx->returns, ctx->nreturns, ctx->cap_returns, pr);
 	for (val_t v = 1; v < s->nvals; v++) {
 		struct aval *a = &s->vals[v];
+		/* An incref applied to memory in place (`Py_XINCREF(t->items[i])`
+		 * before the table is copied) gives the reference to that memory,
+		 * not to the function: only what a variable names can leak. */
+		if (a->is_obj && a->origin == ORIG_LOAD && !state_val_in_vars(s, v, UINT32_MAX))
+			continue;
 		if (a->is_obj && a->owned > 0 && !engine_val_is_null(a)) {
 			engine_emit(ctx, EV_LOST, v, loc, NULL, NULL, 0, LOST_EXIT);
 			a = &s->vals[v];
@@ -527,8 +544,9 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	m->source = MODEL_SRC_INFERRED;
 	bool obj = ctx->fn->ret && ctx->fn->ret->obj_depth == 1;
 	bool any_owned = false, any_borrowed = false, any_null = false, any_neg = false;
+	bool borrowed_elements_only = true;
 	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
-	uint32_t nsuccess = 0;
+	uint32_t nsuccess = 0, nfail = 0, succ_released = UINT32_MAX, fail_kept = 0;
 	int64_t succ_lo = INT64_MAX, succ_hi = INT64_MIN;
 	bool all_null = ctx->nreturns > 0 && !ctx->partial;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
@@ -536,12 +554,18 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		all_null &= r->null;
 		any_owned |= r->is_obj && r->owned && !r->null;
 		any_borrowed |= r->is_obj && !r->owned && !r->null;
+		if (r->is_obj && !r->owned && !r->null && !r->element)
+			borrowed_elements_only = false;
 		any_null |= r->null || (r->is_obj && r->maybe_null);
 		any_neg |= r->neg;
 		released_all &= r->params_released;
 		kept_any |= r->params_kept;
 		/* Out-parameters count on the paths that succeed. */
-		if (!r->neg && !r->null) {
+		if (r->neg || r->null) {
+			nfail++;
+			fail_kept |= r->params_kept;
+		} else {
+			succ_released &= r->params_released;
 			out_all &= r->out_new;
 			nsuccess++;
 			/* The non-negative part of what it returns on success. */
@@ -557,7 +581,11 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		 * dropped or returned, is no reference. */
 		m->returns = MODEL_RET_NULL;
 	} else if (obj) {
-		m->returns = any_owned || !any_borrowed ? MODEL_RET_NEW : MODEL_RET_BORROWED;
+		/* Returning an element read at a variable index is either a
+		 * getter (borrowed) or a pop (the array's reference moves to the
+		 * caller): without more to go on, the callers are told neither. */
+		m->returns = any_owned || !any_borrowed ? MODEL_RET_NEW
+		           : borrowed_elements_only ? MODEL_RET_OPAQUE : MODEL_RET_BORROWED;
 		m->fails = any_null ? MODEL_FAILS_NULL : MODEL_FAILS_NEVER;
 	} else {
 		m->returns = MODEL_RET_NONE;
@@ -570,10 +598,17 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	}
 	if (ctx->nreturns)
 		m->steals = released_all & ~kept_any;
+	/* Stored on success, kept on failure (`if (grow() < 0) return -1;
+	 * self->data[n] = obj; return 0;`): a steal on success. */
+	if (nsuccess && nfail && (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL))
+		m->steals_on_success = succ_released & fail_kept & ~m->steals;
 	if (nsuccess)
 		m->out_new = out_all;
 	m->noreturn = ctx->nreturns == 0 && !ctx->partial && ctx->fn->nblocks > 0;
-	m->runs_code = ctx->calls_runs_code;
+	/* A helper that calls something running code is not itself marked
+	 * runs_code: every caller's borrowed references would turn dangling at
+	 * every helper call, which real code shows to be noise. What a helper
+	 * changes in its arguments (mutates) does carry over. */
 	m->mutates = ctx->mutated_params;
 }
 

@@ -211,6 +211,7 @@ const char *model_returns_name(enum model_returns r)
 	case MODEL_RET_NONE: return "none";
 	case MODEL_RET_NULL: return "null";
 	case MODEL_RET_FIELD: return "field";
+	case MODEL_RET_OPAQUE: return "opaque";
 	default: return "unknown";
 	}
 }

@@ -36,7 +36,9 @@ enum model_returns {
 	MODEL_RET_NONE,         /* no reference (not an object, or not counted) */
 	MODEL_RET_NULL,         /* always NULL (CPython's PyErr_Format, PyErr_NoMemory) */
 	MODEL_RET_FIELD         /* a reference held by the `borrowed_from` argument, read by an
-	                         * accessor (Py_TYPE): it behaves as a load of that field */
+	                         * accessor (Py_TYPE): it behaves as a load of that field */,
+	MODEL_RET_OPAQUE        /* an object whose ownership cannot be told: neither owned nor
+	                         * borrowed (an element popped off an array, inferred) */
 };
 
 enum model_fails {

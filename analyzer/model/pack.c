@@ -14,7 +14,7 @@
  *     "functions": { "name": { entry }, … },
  *     "type_tables": { … }                    read by the cycle checks (cycles/)
  *   }
- * An entry has any of: "returns" (new|borrowed|none|null|field), "fails"
+ * An entry has any of: "returns" (new|borrowed|none|null|field|opaque), "fails"
  * (null|negative|zero|never), "steals" ([k, …] or [{"arg": k, "when":
  * "always"|"success"}]), "out" ([{"arg": k, "ref": "new"|"borrowed",
  * "when": …, "replaces": true}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
@@ -88,7 +88,7 @@ static int parse_positions(struct pack_ctx *c, json_t *v, const char *key, uint3
 	size_t i;
 	json_t *x;
 	json_array_foreach(v, i, x) {
-		uint32_t bit;
+		uint32_t bit = 0;
 		if (parse_position(c, x, key, &bit) < 0)
 			return ERR_INVALID;
 		*mask |= bit;
@@ -114,7 +114,7 @@ static int parse_steals(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 	size_t i;
 	json_t *x;
 	json_array_foreach(v, i, x) {
-		uint32_t bit;
+		uint32_t bit = 0;
 		bool on_success = false;
 		if (json_is_object(x)) {
 			if (parse_position(c, json_object_get(x, "arg"), "steals", &bit) < 0 ||
@@ -140,9 +140,9 @@ static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 	size_t i;
 	json_t *x;
 	json_array_foreach(v, i, x) {
-		uint32_t bit;
+		uint32_t bit = 0;
 		bool on_success;
-		int ref;
+		int ref = 0;
 		static const char *const refs[] = { "new", "borrowed" };
 		if (!json_is_object(x))
 			return bad(c, "out", "must be an array of {\"arg\", \"ref\"} objects");
@@ -176,7 +176,7 @@ static int parse_bool(struct pack_ctx *c, json_t *v, const char *key, bool *out)
 
 static int parse_small_position(struct pack_ctx *c, json_t *v, const char *key, uint8_t *out)
 {
-	uint32_t bit;
+	uint32_t bit = 0;
 	if (parse_position(c, v, key, &bit) < 0)
 		return ERR_INVALID;
 	*out = (uint8_t)json_integer_value(v);
@@ -186,7 +186,7 @@ static int parse_small_position(struct pack_ctx *c, json_t *v, const char *key, 
 static int parse_format(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 {
 	static const char *const kinds[] = { "build", "parse" };
-	int kind;
+	int kind = 0;
 	if (!json_is_object(v))
 		return bad(c, "format", "must be {\"arg\": k, \"kind\": \"build\"|\"parse\"}");
 	if (parse_small_position(c, json_object_get(v, "arg"), "format", &fn->format_arg) < 0 ||
@@ -199,11 +199,12 @@ static int parse_format(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct model_fn *fn)
 {
 	/* In enum order: the index is the enumerator. */
-	static const char *const returns[] = { "unknown", "new", "borrowed", "none", "null", "field" };
+	static const char *const returns[] = { "unknown", "new", "borrowed", "none", "null", "field",
+	                                       "opaque" };
 	static const char *const fails[] = { "unknown", "never", "null", "negative", "zero" };
-	int k;
+	int k = 0;
 	if (strcmp(key, "returns") == 0) {
-		if (parse_enum(c, v, key, returns, 6, &k) < 0)
+		if (parse_enum(c, v, key, returns, 7, &k) < 0)
 			return ERR_INVALID;
 		fn->returns = (enum model_returns)k;
 	} else if (strcmp(key, "fails") == 0) {
