@@ -109,6 +109,11 @@ static struct sval eval_addr(struct engine_ctx *ctx, const struct ir_expr *e)
 		}
 		return sv_val(v);
 	}
+	/* &obj->ob_base: the address of the object header a type embeds is
+	 * the object itself. */
+	if (op->kind == IR_E_FIELD && op->u.field.arrow && ty_is_obj(e->ty) &&
+	    ty_is_obj(op->u.field.base->ty))
+		return eval_expr(ctx, op->u.field.base);
 	/* Taking an address does not read the object; but &p->x needs p. */
 	if (op->kind == IR_E_FIELD && op->u.field.arrow)
 		(void)eval_expr(ctx, op->u.field.base);
@@ -638,12 +643,31 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 
 /* ---- text ---- */
 
+/* The call whose result a temporary holds, for messages: "f(...)". */
+static const char *temp_callee(const struct ir_func *fn, uint32_t var)
+{
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++) {
+			const struct ir_stmt *st = &fn->blocks[b].stmts[k];
+			if (st->kind == IR_S_CALL && st->dst && st->dst->kind == IR_E_VAR &&
+			    st->dst->u.var == var)
+				return st->call.macro ? st->call.macro : st->call.callee;
+		}
+	return NULL;
+}
+
 void eval_expr_text(const struct engine_ctx *ctx, const struct ir_expr *e, struct strbuf *out)
 {
 	switch (e->kind) {
-	case IR_E_VAR:
-		sb_add(out, ctx->fn->vars[e->u.var].name);
+	case IR_E_VAR: {
+		const struct ir_var *v = &ctx->fn->vars[e->u.var];
+		const char *callee = v->kind == IR_VAR_TEMP ? temp_callee(ctx->fn, e->u.var) : NULL;
+		if (callee)
+			sb_printf(out, "%s(...)", callee);
+		else
+			sb_add(out, v->name);
 		break;
+	}
 	case IR_E_GLOBAL:
 	case IR_E_FUNC:
 		sb_add(out, e->u.name);
@@ -663,8 +687,23 @@ void eval_expr_text(const struct engine_ctx *ctx, const struct ir_expr *e, struc
 	case IR_E_INT:
 		sb_printf(out, "%lld", (long long)e->u.ival);
 		break;
+	case IR_E_UNOP:
+		sb_add(out, ir_op_spelling(e->u.unary.op));
+		eval_expr_text(ctx, e->u.unary.operand, out);
+		break;
+	case IR_E_BINOP:
+		eval_expr_text(ctx, e->u.binary.l, out);
+		sb_printf(out, " %s ", ir_op_spelling(e->u.binary.op));
+		eval_expr_text(ctx, e->u.binary.r, out);
+		break;
+	case IR_E_INDEX:
+		eval_expr_text(ctx, e->u.binary.l, out);
+		sb_add(out, "[");
+		eval_expr_text(ctx, e->u.binary.r, out);
+		sb_add(out, "]");
+		break;
 	default:
-		sb_add(out, "...");
+		sb_add(out, "?");     /* callers treat a '?' as "no readable text" */
 		break;
 	}
 }

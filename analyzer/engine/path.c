@@ -110,12 +110,21 @@ static int32_t point_position(const struct engine_ctx *ctx, const uint32_t *node
 static void branch_note(const struct engine_ctx *ctx, const struct enode *nd, struct strbuf *sb)
 {
 	const struct ir_block *from = &ctx->fn->blocks[POINT_BLOCK(nd->from_point)];
-	if (from->term.kind == IR_T_BRANCH)
+	struct strbuf cond = STRBUF_INIT;
+	if (from->term.cond)
+		eval_expr_text(ctx, from->term.cond, &cond);
+	/* Conditions lowering made up (temporaries of && and ?:) read badly. */
+	bool named = cond.len && cond.len < 80 && !strchr(sb_str(&cond), '?');
+	if (from->term.kind == IR_T_BRANCH && named)
+		sb_printf(sb, "'%s' is %s", sb_str(&cond), nd->edge ? "true" : "false");
+	else if (from->term.kind == IR_T_BRANCH)
 		sb_printf(sb, "taking the %s branch", nd->edge ? "true" : "false");
 	else if (nd->edge >= 0 && (uint32_t)nd->edge < from->term.ncases)
-		sb_printf(sb, "taking case %lld", (long long)from->term.cases[nd->edge].lo);
+		sb_printf(sb, "taking case %lld%s%s", (long long)from->term.cases[nd->edge].lo,
+		          named ? " of " : "", named ? sb_str(&cond) : "");
 	else
 		sb_add(sb, "taking the default case");
+	sb_dispose(&cond);
 }
 
 void path_fill(struct engine_ctx *ctx, struct finding *f, val_t val, const struct aval *v)

@@ -42,8 +42,8 @@ check "vim ran and wrote the quickfix list" [ -s "$qf" ]
 cat >"$WORK/qf.want" <<QF
 other.c|10|9|w|1|reference to 'n' (new, from rc_int_new at line 6) leaks on this path [refcount-leak]
 other.c|6|20|n|1|new reference from rc_int_new
-other.c|7|9|n|1|taking the false branch
-other.c|9|9|n|1|taking the true branch
+other.c|7|9|n|1|'n == NULL' is false
+other.c|9|9|n|1|'rc_list_append(...) < 0' is true
 QF
 check "the quickfix entries are the finding and its notes" cmp -s "$qf" "$WORK/qf.want"
 [ -f "$qf" ] && ! cmp -s "$qf" "$WORK/qf.want" && diff "$WORK/qf.want" "$qf"
