@@ -6,9 +6,21 @@
  * Releases of parameters, of loads from memory and of unknown pointers are
  * not reported: dealloc, clear and setters release references that their
  * object owns, and a function that releases its parameter is one that
- * steals it (the summary says so to its callers).
+ * steals it (the summary says so to its callers). The exception is a
+ * function passed as a callback whose caller lends it the parameter
+ * (RC_CALLBACK): nobody hands it a reference to steal.
  */
 #include "checks/check.h"
+
+/* A parameter of a function passed as a callback (model_fn.callbacks):
+ * the caller lends it, so this function cannot be stealing it. */
+static bool param_is_lent(struct engine_ctx *ctx, const struct aval *v)
+{
+	if (v->origin != ORIG_PARAM || !v->param || v->param > 32)
+		return false;
+	uint32_t lent = model_tu_params_lent(engine_model(ctx), engine_func(ctx)->name);
+	return (lent >> (v->param - 1)) & 1u;
+}
 
 static void over_release_on_release(const struct event *ev)
 {
@@ -24,6 +36,8 @@ static void over_release_on_release(const struct event *ev)
 		why = "is borrowed and released without an incref";
 	else if (v->origin == ORIG_SINGLETON)
 		why = "is a borrowed reference to a static object and is released without an incref";
+	else if (param_is_lent(ev->ctx, v))
+		why = "is lent to this callback for the call and released without an incref";
 	else
 		return;
 	struct strbuf who = STRBUF_INIT;

@@ -9,10 +9,45 @@
 
 #include <string.h>
 
-/* Was v read by a getter indexed with a variable (container, index): the
- * idiom of a loop over the size? A constant index (`rc_list_get(l, 0)`)
- * assumes a size nothing established, and is reported. */
-static bool indexed_in_loop(struct engine_ctx *ctx, const struct aval *v)
+/* Does e read variable var? */
+static bool expr_reads_var(const struct ir_expr *e, uint32_t var)
+{
+	if (!e)
+		return false;
+	switch (e->kind) {
+	case IR_E_VAR: return e->u.var == var;
+	case IR_E_FIELD: return expr_reads_var(e->u.field.base, var);
+	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP:
+		return expr_reads_var(e->u.unary.operand, var);
+	case IR_E_INDEX: case IR_E_BINOP:
+		return expr_reads_var(e->u.binary.l, var) || expr_reads_var(e->u.binary.r, var);
+	default: return false;
+	}
+}
+
+/* Does some branch or switch of fn test a variable that the index
+ * expression reads? That is how code bounds an index: a loop over the
+ * size (`i < n`), a range check (`if (i >= n) return`). */
+static bool index_is_bounded(const struct ir_func *fn, const struct ir_expr *index)
+{
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		if (!expr_reads_var(index, v))
+			continue;
+		for (uint32_t b = 0; b < fn->nblocks; b++) {
+			const struct ir_term *t = &fn->blocks[b].term;
+			if ((t->kind == IR_T_BRANCH || t->kind == IR_T_SWITCH) && expr_reads_var(t->cond, v))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Was v read by a getter (container, index) at an index the function
+ * bounds? Then a NULL result is the out-of-range case the code already
+ * excluded. A constant index (`rc_list_get(l, 0)`) or one nothing tests
+ * (a parameter used as is) assumes a size nothing established, and is
+ * reported. */
+static bool indexed_within_bounds(struct engine_ctx *ctx, const struct aval *v)
 {
 	const struct ir_stmt *st = engine_point_stmt(ctx, v->acquired);
 	if (!st || st->kind != IR_S_CALL || !st->call.callee || st->call.nargs < 2)
@@ -23,7 +58,7 @@ static bool indexed_in_loop(struct engine_ctx *ctx, const struct aval *v)
 		if (strcmp(d->name, st->call.callee) != 0)
 			continue;
 		bool indexed = d->nparams >= 2 && d->params[1] && d->params[1]->cls == IR_TY_INT;
-		return indexed && st->call.args[1]->kind != IR_E_INT;
+		return indexed && index_is_bounded(engine_func(ctx), st->call.args[1]);
 	}
 	return false;
 }
@@ -33,7 +68,7 @@ static void unchecked_on_use(const struct event *ev)
 	const struct aval *v = ev->v;
 	if (!(v->flags & VF_MAYFAIL) || engine_val_is_nonnull(v) || engine_val_is_null(v))
 		return;
-	if (v->origin == ORIG_BORROWED && indexed_in_loop(ev->ctx, v))
+	if (v->origin == ORIG_BORROWED && indexed_within_bounds(ev->ctx, v))
 		return;
 	const char *how;
 	switch (ev->detail) {

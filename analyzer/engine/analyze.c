@@ -175,6 +175,33 @@ static void analyze_function(const struct engine_options *eng, const struct ir_t
 	VEC_PUSH(res->inferred, res->ninferred, res->cap_inferred, fr.inferred);
 }
 
+/* A function of the TU passed as a callback argument (model_fn.callbacks:
+ * rc_weakref_new's cb) is called with references lent for the call: its
+ * object parameters are borrowed, whatever its own body does with them. */
+static void mark_callbacks(const struct ir_tu *tu, struct model_tu *mt)
+{
+	for (uint32_t f = 0; f < tu->nfuncs; f++) {
+		const struct ir_func *fn = &tu->funcs[f];
+		for (uint32_t b = 0; b < fn->nblocks; b++) {
+			for (uint32_t s = 0; s < fn->blocks[b].nstmts; s++) {
+				const struct ir_stmt *st = &fn->blocks[b].stmts[s];
+				if (st->kind != IR_S_CALL || !st->call.callee)
+					continue;
+				uint32_t cbs = model_tu_lookup(mt, st->call.callee)->callbacks;
+				for (uint32_t i = 0; cbs && i < st->call.nargs && i < 32; i++) {
+					const struct ir_expr *arg = st->call.args[i];
+					if (!(cbs & (1u << i)) || !arg)
+						continue;
+					if (arg->kind == IR_E_ADDR)
+						arg = arg->u.unary.operand;
+					if (arg->kind == IR_E_FUNC)
+						model_tu_set_lent_params(mt, arg->u.name, UINT32_MAX);
+				}
+			}
+		}
+	}
+}
+
 int analyze_tu(const struct analyze_options *opt, const struct ir_tu *tu,
                struct analyze_result *res, struct err *e)
 {
@@ -188,6 +215,7 @@ int analyze_tu(const struct analyze_options *opt, const struct ir_tu *tu,
 	for (uint32_t i = 0; i < eng.nchecks; i++)
 		if (eng.checks[i] == &check_cycle_types)
 			cycle_check_tu(cm, &res->findings);
+	mark_callbacks(tu, mt);
 	uint32_t *order = bottom_up_order(tu);
 	for (uint32_t i = 0; i < tu->nfuncs; i++)
 		analyze_function(&eng, tu, &tu->funcs[order[i]], mt, res);

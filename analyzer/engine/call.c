@@ -325,7 +325,8 @@ static void set_out_params(struct engine_ctx *ctx, const struct ir_stmt *st,
 
 /* &x passed to a function that does not describe it: x may change. On the
  * failure outcome the described out-parameters may have been written too
- * (many callees reset them to NULL), so they are unknown there as well. */
+ * (many callees reset them to NULL), so they are unknown there as well,
+ * and may be NULL. */
 static void clobber_unknown_out(struct engine_ctx *ctx, const struct ir_stmt *st,
                                 const struct model_fn *m, const struct call_args *a, bool failed)
 {
@@ -350,6 +351,14 @@ static void clobber_unknown_out(struct engine_ctx *ctx, const struct ir_stmt *st
 		nv->origin = nv->is_obj ? ORIG_UNKNOWN : ORIG_NONE;
 		nv->acquired = ctx->cur_point;
 		nv->name = target->u.var + 1;
+		/* A new reference promised only on success is, on failure, NULL
+		 * or never written: using it before a check is the caller's bug,
+		 * as for a result that fails with NULL. */
+		if (failed && nv->is_obj && i < 32 && (m->out_new & (1u << i)) &&
+		    m->source != MODEL_SRC_DEFAULT) {
+			nv->flags |= VF_MAYFAIL;
+			nv->callee = st->call.callee;
+		}
 		ctx->cur->vars[target->u.var] = v;
 	}
 }
@@ -391,6 +400,20 @@ static bool has_outcome_effects(const struct model_fn *m, const struct call_args
 	return (m->steals_on_success || m->out_new || m->out_borrowed || a->format_borrow_out) &&
 	       (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL ||
 	        m->fails == MODEL_FAILS_ZERO);
+}
+
+/* Does an argument the call needs non-zero to succeed hold zero (a
+ * constant, or a value known NULL)? Then only its failure can happen. */
+static bool can_succeed(struct engine_ctx *ctx, const struct model_fn *m, const struct call_args *a)
+{
+	for (uint32_t i = 0; i < a->n && i < 32; i++) {
+		if (!(m->success_needs_nonzero & (1u << i)))
+			continue;
+		const struct sval *v = &a->vals[i];
+		if (v->is_const ? v->c == 0 : engine_val_is_null(state_val(ctx->cur, v->v)))
+			return false;
+	}
+	return true;
 }
 
 static const struct model_fn *callee_model(struct engine_ctx *ctx, const struct ir_stmt *st)
@@ -571,6 +594,56 @@ static void emit_arg_uses(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	}
 }
 
+/* The values the call stored through its null-linked out-parameters
+ * (model_fn.null_anchor): NULL together, or the anchor non-NULL. */
+static void settle_null_linked(struct engine_ctx *ctx, const struct ir_stmt *st,
+                               const struct model_fn *m, bool null)
+{
+	uint32_t anchor = 1u << (m->null_anchor - 1);
+	for (uint32_t i = 0; i < st->call.nargs && i < 32; i++) {
+		uint32_t bit = 1u << i;
+		if (!((m->out_null_with | anchor) & bit) || (!null && bit != anchor))
+			continue;
+		const struct ir_expr *target = out_target(st, i);
+		if (!target)
+			continue;
+		struct sval v = eval_expr(ctx, target);
+		if (v.is_const)
+			continue;
+		if (null)
+			eval_make_null(ctx, v.v);
+		else
+			eval_restrict(ctx, v.v, INT64_MIN, INT64_MAX, true);
+	}
+}
+
+/* Fork every outcome of the call (the current state and *forks) in two:
+ * the anchor out-parameter NULL with those linked to it, or set. */
+static void fork_null_linked(struct engine_ctx *ctx, const struct ir_stmt *st,
+                             const struct model_fn *m, struct state ***forks, uint32_t *nforks)
+{
+	if (!m->null_anchor || !out_target(st, m->null_anchor - 1))
+		return;
+	uint32_t n = *nforks;
+	struct state *cur = ctx->cur;
+	struct state **all = xmalloc(sizeof(struct state *) * (2 * n + 1));
+	for (uint32_t k = 0; k <= n; k++) {
+		struct state *s = k < n ? (*forks)[k] : cur;
+		struct state *null = state_copy(s);
+		ctx->cur = null;
+		settle_null_linked(ctx, st, m, true);
+		ctx->cur = s;
+		settle_null_linked(ctx, st, m, false);
+		if (k < n)
+			all[k] = s;
+		all[n + k] = null;
+	}
+	ctx->cur = cur;
+	free(*forks);
+	*forks = all;
+	*nforks = 2 * n + 1;
+}
+
 /* refcheck_debug_state(x): print the engine's belief about x (refcheck_debug.h). */
 static void debug_state(struct engine_ctx *ctx, const struct ir_stmt *st, const struct call_args *a)
 {
@@ -640,7 +713,9 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 		goto out;
 	}
 	format_effects(ctx, st, m, &a);
-	if (has_outcome_effects(m, &a)) {
+	if (has_outcome_effects(m, &a) && !can_succeed(ctx, m, &a)) {
+		apply_effects(ctx, st, m, &a, 0);
+	} else if (has_outcome_effects(m, &a)) {
 		struct state *fail = state_copy(ctx->cur);
 		struct state *succ = ctx->cur;
 		ctx->cur = fail;
@@ -653,6 +728,7 @@ void call_exec(struct engine_ctx *ctx, const struct ir_stmt *st, struct state **
 	} else {
 		apply_effects(ctx, st, m, &a, -1);
 	}
+	fork_null_linked(ctx, st, m, forks, nforks);
 out:
 	if (a.vals != stack_vals)
 		free(a.vals);

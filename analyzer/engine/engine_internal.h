@@ -51,6 +51,7 @@ struct pending_return {
 	uint32_t params_released;   /* parameters whose reference ended up given away */
 	uint32_t params_kept;
 	uint32_t out_new;           /* T ** parameters through which a new reference was stored */
+	uint32_t params_nonzero;    /* parameters known non-zero (non-NULL) on this path */
 };
 
 struct engine_ctx {

@@ -263,6 +263,8 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 		}
 		if (a->param && a->param <= 32 && (a->flags & VF_OUT_NEW))
 			pr.out_new |= 1u << (a->param - 1);
+		if (a->param && a->param <= 32 && engine_val_is_nonnull(a))
+			pr.params_nonzero |= 1u << (a->param - 1);
 	}
 	VEC_PUSH(ctx->returns, ctx->nreturns, ctx->cap_returns, pr);
 	for (val_t v = 1; v < s->nvals; v++) {
@@ -547,6 +549,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	bool borrowed_elements_only = true;
 	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
 	uint32_t nsuccess = 0, nfail = 0, succ_released = UINT32_MAX, fail_kept = 0;
+	uint32_t succ_nonzero = UINT32_MAX;
 	int64_t succ_lo = INT64_MAX, succ_hi = INT64_MIN;
 	bool all_null = ctx->nreturns > 0 && !ctx->partial;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
@@ -567,6 +570,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		} else {
 			succ_released &= r->params_released;
 			out_all &= r->out_new;
+			succ_nonzero &= r->params_nonzero;
 			nsuccess++;
 			/* The non-negative part of what it returns on success. */
 			int64_t lo = r->lo < 0 ? 0 : r->lo;
@@ -604,6 +608,10 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		m->steals_on_success = succ_released & fail_kept & ~m->steals;
 	if (nsuccess)
 		m->out_new = out_all;
+	/* `if (b == 0) return -1;`, `if (!p) return -1;` before any success:
+	 * a caller passing 0 there can only fail. */
+	if (nsuccess && nfail && !ctx->partial)
+		m->success_needs_nonzero = succ_nonzero;
 	m->noreturn = ctx->nreturns == 0 && !ctx->partial && ctx->fn->nblocks > 0;
 	/* A helper that calls something running code is not itself marked
 	 * runs_code: every caller's borrowed references would turn dangling at

@@ -4,6 +4,7 @@
  *
  *   rc:returns_new  rc:returns_borrowed  rc:may_fail  rc:runs_code  rc:trusted
  *   rc:steals(n)  rc:steals_on_success(n)  rc:out_new(n)  rc:out_borrowed(n)
+ *   rc:callback(n)
  *   rc:incref  rc:xincref  rc:decref  rc:xdecref  rc:newref  rc:xnewref
  *   rc:borrowed_field   (on struct fields; read by the cycle checks)
  *   rc:weak_field       (on struct fields; read by the cycle checks)
@@ -92,6 +93,8 @@ int model_apply_annotation(struct model_fn *fn, const char *annotation, struct e
 		fn->out_new |= bit;
 	} else if (strcmp(word, "out_borrowed") == 0 && n) {
 		fn->out_borrowed |= bit;
+	} else if (strcmp(word, "callback") == 0 && n) {
+		fn->callbacks |= bit;
 	} else if (model__parse_prim_name(word, &prim) == 0 && !n) {
 		fn->prim = prim;
 		fn->prim_arg = 1;

@@ -24,6 +24,7 @@ struct model_tu {
 	struct strmap annotated;    /* name → struct model_fn * (from annotations) */
 	struct strmap inferred;     /* name → struct model_fn * */
 	struct strmap defaults;     /* name → struct model_fn * (made up once) */
+	struct strmap lent;         /* name → (uintptr_t) mask of parameters lent for the call */
 };
 
 struct model *model_new(void)
@@ -147,6 +148,7 @@ void model_tu_free(struct model_tu *mt)
 	strmap_dispose(&mt->annotated);
 	strmap_dispose(&mt->inferred);
 	strmap_dispose(&mt->defaults);
+	strmap_dispose(&mt->lent);
 	arena_free(mt->arena);
 	free(mt);
 }
@@ -162,6 +164,19 @@ void model_tu_set_inferred(struct model_tu *mt, const struct model_fn *fn)
 	struct model_fn *copy = fn_copy(mt->arena, fn, name);
 	copy->source = MODEL_SRC_INFERRED;
 	strmap_put(&mt->inferred, name, copy);
+}
+
+void model_tu_set_lent_params(struct model_tu *mt, const char *name, uint32_t mask)
+{
+	uintptr_t old = (uintptr_t)strmap_get(&mt->lent, name);
+	if (!old)
+		name = arena_strdup(mt->arena, name);
+	strmap_put(&mt->lent, name, (void *)(old | mask));
+}
+
+uint32_t model_tu_params_lent(const struct model_tu *mt, const char *name)
+{
+	return (uint32_t)(uintptr_t)strmap_get(&mt->lent, name);
 }
 
 /* The convention of CPython's API and of ours: a function returning an

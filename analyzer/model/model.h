@@ -86,6 +86,9 @@ struct model_fn {
 	uint8_t format_arg;             /* 1-based position of the format string */
 	uint8_t borrowed_from;          /* 1-based: whose reference a borrowed result is; 0 = first object argument */
 	uint8_t prim_arg;               /* 1-based object argument of a primitive (1) */
+	/* 1-based out-parameter whose NULL makes the out_null_with ones NULL
+	 * too (PyErr_Fetch: no type, no value, no traceback); 0 = none. */
+	uint8_t null_anchor;
 	bool runs_code;                 /* may run arbitrary code (callbacks, finalizers) */
 	bool trusted;                   /* implements refcounting: not analysed as a client */
 	bool noreturn;
@@ -99,12 +102,22 @@ struct model_fn {
 	uint32_t steals_on_success;
 	uint32_t out_new;               /* T ** arguments receiving a new reference on success */
 	uint32_t out_borrowed;          /* T ** arguments receiving a borrowed reference */
+	uint32_t out_null_with;         /* out-parameters NULL whenever null_anchor's is */
 	/* In-out T ** arguments (also in out_new): the callee releases the
 	 * reference *p held and stores its own result there, a new reference,
 	 * or NULL on failure (_PyBytes_Resize, PyUnicode_Append). */
 	uint32_t out_replaces;
 	uint32_t mutates;               /* arguments whose contents change (items replaced) */
 	uint32_t nonnull;               /* arguments that must not be NULL */
+	/* Arguments that are functions the callee calls later, lending them
+	 * its references for the call (a weak reference's callback): in such
+	 * a function of the TU, an object parameter is borrowed, and releasing
+	 * it is an over-release. */
+	uint32_t callbacks;
+	/* Arguments that are non-zero (non-NULL) whenever the call succeeds
+	 * (inferred from the guards of its body): a zero there means the
+	 * call fails. */
+	uint32_t success_needs_nonzero;
 	/* The values an integer result takes on success, when known (an
 	 * inferred "0 on success, -1 on failure"; a pack's "success": [lo, hi]);
 	 * else success is any non-negative value (fails negative). */
@@ -160,6 +173,11 @@ void model_tu_free(struct model_tu *mt);
 /* Record an inferred summary for a function of this TU (copied). Annotations
  * and packs still win over it. */
 void model_tu_set_inferred(struct model_tu *mt, const struct model_fn *fn);
+/* Parameters of the TU's function `name` that a caller lends it for the
+ * call (bit k-1 for parameter k): it is passed as a callback (model_fn.
+ * callbacks), and must not release them. */
+void model_tu_set_lent_params(struct model_tu *mt, const char *name, uint32_t mask);
+uint32_t model_tu_params_lent(const struct model_tu *mt, const char *name);
 /* The effects of calling `name`. Never NULL: unknown functions get the
  * default, shaped by their declaration if the TU declares them. */
 const struct model_fn *model_tu_lookup(struct model_tu *mt, const char *name);

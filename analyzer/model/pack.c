@@ -17,10 +17,11 @@
  * An entry has any of: "returns" (new|borrowed|none|null|field|opaque), "fails"
  * (null|negative|zero|never), "steals" ([k, …] or [{"arg": k, "when":
  * "always"|"success"}]), "out" ([{"arg": k, "ref": "new"|"borrowed",
- * "when": …, "replaces": true}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
+ * "when": …, "replaces": true, "null_with": j}]), "primitive" (incref|xincref|decref|xdecref|newref|xnewref),
  * "arg" (the primitive's object argument), "borrowed_from" (k),
  * "runs_code", "trusted", "noreturn", "returns_new_contract", "stable" (booleans),
- * "mutates" and "nonnull" ([k, …]), "success" ([lo, hi]: the integer results
+ * "mutates", "nonnull" and "callbacks" ([k, …]: arguments that are functions
+ * the callee calls later with references it lends them), "success" ([lo, hi]: the integer results
  * on success, for calls whose effects fork on the outcome), "format" ({"arg": k, "kind":
  * "build"|"parse"}), "doc" (text). Positions k are 1-based.
  *
@@ -30,7 +31,8 @@
  * "zero" is an integer result that is 0 on failure and non-zero on
  * success. An "out" that "replaces" is an in-out T **: the callee releases
  * what *p held and stores a new reference there, or NULL on failure
- * (_PyBytes_Resize). "stable": a borrowed result that no code run meanwhile can
+ * (_PyBytes_Resize). An "out" "null_with" j is NULL whenever out-parameter
+ * j is (PyErr_Fetch's value and traceback, with its type). "stable": a borrowed result that no code run meanwhile can
  * free while its owner lives (model.h).
  *
  * Every problem is an error naming the file, the entry and the key; an
@@ -43,6 +45,7 @@
 #include "util/xalloc.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 struct pack_ctx {
@@ -96,6 +99,25 @@ static int parse_positions(struct pack_ctx *c, json_t *v, const char *key, uint3
 	return 0;
 }
 
+/* An object inside an entry's `key` may hold only the keys of `allowed`
+ * (NULL-terminated): a typo ("null_wiht") must not pass silently. */
+static int only_keys(struct pack_ctx *c, json_t *obj, const char *key, const char *const *allowed)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach(obj, k, v) {
+		size_t i = 0;
+		while (allowed[i] && strcmp(allowed[i], k) != 0)
+			i++;
+		if (!allowed[i]) {
+			char what[96];
+			snprintf(what, sizeof(what), "has an element with the unknown key '%s'", k);
+			return bad(c, key, what);
+		}
+	}
+	return 0;
+}
+
 static int parse_when(struct pack_ctx *c, json_t *obj, const char *key, bool *on_success)
 {
 	json_t *w = json_object_get(obj, "when");
@@ -117,7 +139,9 @@ static int parse_steals(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 		uint32_t bit = 0;
 		bool on_success = false;
 		if (json_is_object(x)) {
-			if (parse_position(c, json_object_get(x, "arg"), "steals", &bit) < 0 ||
+			static const char *const keys[] = { "arg", "when", NULL };
+			if (only_keys(c, x, "steals", keys) < 0 ||
+			    parse_position(c, json_object_get(x, "arg"), "steals", &bit) < 0 ||
 			    parse_when(c, x, "steals", &on_success) < 0)
 				return ERR_INVALID;
 		} else if (parse_position(c, x, "steals", &bit) < 0) {
@@ -133,6 +157,15 @@ static int parse_steals(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 
 static int parse_bool(struct pack_ctx *c, json_t *v, const char *key, bool *out);
 
+static int parse_small_position(struct pack_ctx *c, json_t *v, const char *key, uint8_t *out)
+{
+	uint32_t bit = 0;
+	if (parse_position(c, v, key, &bit) < 0)
+		return ERR_INVALID;
+	*out = (uint8_t)json_integer_value(v);
+	return 0;
+}
+
 static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 {
 	if (!json_is_array(v))
@@ -146,7 +179,9 @@ static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 		static const char *const refs[] = { "new", "borrowed" };
 		if (!json_is_object(x))
 			return bad(c, "out", "must be an array of {\"arg\", \"ref\"} objects");
-		if (parse_position(c, json_object_get(x, "arg"), "out", &bit) < 0 ||
+		static const char *const keys[] = { "arg", "ref", "when", "replaces", "null_with", NULL };
+		if (only_keys(c, x, "out", keys) < 0 ||
+		    parse_position(c, json_object_get(x, "arg"), "out", &bit) < 0 ||
 		    parse_enum(c, json_object_get(x, "ref"), "out", refs, 2, &ref) < 0 ||
 		    parse_when(c, x, "out", &on_success) < 0)
 			return ERR_INVALID;
@@ -156,6 +191,18 @@ static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 			return ERR_INVALID;
 		if (replaces && ref != 0)
 			return bad(c, "out", "\"replaces\" needs \"ref\": \"new\"");
+		json_t *with = json_object_get(x, "null_with");
+		if (with) {
+			uint8_t anchor = 0;
+			if (parse_small_position(c, with, "out", &anchor) < 0)
+				return ERR_INVALID;
+			if (fn->null_anchor && fn->null_anchor != anchor)
+				return bad(c, "out", "every \"null_with\" must name the same argument");
+			if ((1u << (anchor - 1)) == bit)
+				return bad(c, "out", "\"null_with\" names its own argument");
+			fn->null_anchor = anchor;
+			fn->out_null_with |= bit;
+		}
 		if (ref == 0)
 			fn->out_new |= bit;
 		else
@@ -163,6 +210,8 @@ static int parse_out(struct pack_ctx *c, json_t *v, struct model_fn *fn)
 		if (replaces)
 			fn->out_replaces |= bit;
 	}
+	if (fn->null_anchor && !((fn->out_new | fn->out_borrowed) & (1u << (fn->null_anchor - 1))))
+		return bad(c, "out", "\"null_with\" must name another out-parameter");
 	return 0;
 }
 
@@ -171,15 +220,6 @@ static int parse_bool(struct pack_ctx *c, json_t *v, const char *key, bool *out)
 	if (!json_is_boolean(v))
 		return bad(c, key, "must be true or false");
 	*out = json_is_true(v);
-	return 0;
-}
-
-static int parse_small_position(struct pack_ctx *c, json_t *v, const char *key, uint8_t *out)
-{
-	uint32_t bit = 0;
-	if (parse_position(c, v, key, &bit) < 0)
-		return ERR_INVALID;
-	*out = (uint8_t)json_integer_value(v);
 	return 0;
 }
 
@@ -241,6 +281,8 @@ static int parse_key(struct pack_ctx *c, const char *key, json_t *v, struct mode
 		return parse_positions(c, v, key, &fn->mutates);
 	} else if (strcmp(key, "nonnull") == 0) {
 		return parse_positions(c, v, key, &fn->nonnull);
+	} else if (strcmp(key, "callbacks") == 0) {
+		return parse_positions(c, v, key, &fn->callbacks);
 	} else if (strcmp(key, "format") == 0) {
 		return parse_format(c, v, fn);
 	} else if (strcmp(key, "success") == 0) {

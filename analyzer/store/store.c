@@ -171,9 +171,19 @@ static int validate(struct store *s, int64_t *out_version, struct err *e)
 {
 	int64_t app = 0, version = 0, tables = 0;
 	int error;
+	/* One read transaction, one snapshot: another refcheck creating the
+	 * schema in between must not make a half-read look like a foreign
+	 * database (tables already there, application_id read before). */
+	if ((error = exec_plain(s, "BEGIN", e)) < 0)
+		return error;
+	s->in_txn = true;
 	if ((error = store_scalar(s, "PRAGMA application_id", 0, &app, e)) < 0 ||
 	    (error = store_scalar(s, "PRAGMA user_version", 0, &version, e)) < 0 ||
-	    (error = store_scalar(s, "SELECT count(*) FROM sqlite_master", 0, &tables, e)) < 0)
+	    (error = store_scalar(s, "SELECT count(*) FROM sqlite_master", 0, &tables, e)) < 0) {
+		store_rollback(s);
+		return error;
+	}
+	if ((error = store_commit(s, e)) < 0)
 		return error;
 	if (app == 0 && version == 0 && tables == 0) {
 		*out_version = 0;

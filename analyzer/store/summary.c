@@ -17,15 +17,17 @@
 #include <stddef.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct model_fn) == 88,
+_Static_assert(sizeof(struct model_fn) == 104,
                "struct model_fn changed: add the new field to store/summary.c");
 
 #define INT_FIELDS(X)                                  \
 	X(returns) X(fails) X(prim) X(format)          \
 	X(format_arg) X(borrowed_from) X(prim_arg)     \
+	X(null_anchor) X(out_null_with)                \
 	X(steals) X(steals_on_success) X(out_new)      \
 	X(out_borrowed) X(out_replaces) X(mutates)    \
-	X(nonnull)                                     \
+	X(nonnull) X(callbacks)                        \
+	X(success_needs_nonzero)                       \
 	X(success_lo) X(success_hi)
 #define BOOL_FIELDS(X)                                 \
 	X(runs_code) X(trusted) X(noreturn)            \

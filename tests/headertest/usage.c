@@ -38,6 +38,7 @@ RC_STEALS_ON_SUCCESS(1) int usage_steal_ok(rc_object *a);
 RC_OUT_NEW(2) int usage_out(int k, rc_object **out);
 RC_OUT_BORROWED(2) int usage_out_b(int k, rc_object **out);
 RC_RUNS_CODE void usage_run(void);
+RC_CALLBACK(1) void usage_later(void (*fn)(rc_object *));
 RC_TRUSTED void usage_trusted(rc_object *o);
 
 rc_object *usage_make(void)

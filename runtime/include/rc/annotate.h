@@ -14,6 +14,8 @@
  *   RC_OUT_NEW(n)           "rc:out_new(n)"         *arg n receives a new reference on success
  *   RC_OUT_BORROWED(n)      "rc:out_borrowed(n)"    *arg n receives a borrowed reference
  *   RC_RUNS_CODE            "rc:runs_code"          may call back into user code
+ *   RC_CALLBACK(n)          "rc:callback(n)"        argument n is a function called later with
+ *                                                   references lent for the call (borrowed)
  *   RC_TRUSTED              "rc:trusted"            implements refcounting itself
  *   RC_BORROWED_FIELD       "rc:borrowed_field"     a struct field that owns no reference
  *   RC_WEAK_FIELD           "rc:weak_field"         a field owning a weak reference object
@@ -47,6 +49,7 @@
 #define RC_OUT_NEW(n) RC_ANNOTATE("rc:out_new(" #n ")")
 #define RC_OUT_BORROWED(n) RC_ANNOTATE("rc:out_borrowed(" #n ")")
 #define RC_RUNS_CODE RC_ANNOTATE("rc:runs_code")
+#define RC_CALLBACK(n) RC_ANNOTATE("rc:callback(" #n ")")
 #define RC_TRUSTED RC_ANNOTATE("rc:trusted")
 #define RC_BORROWED_FIELD RC_ANNOTATE("rc:borrowed_field")
 #define RC_WEAK_FIELD RC_ANNOTATE("rc:weak_field")

@@ -38,8 +38,9 @@ typedef void (*rc_weakref_callback)(rc_object *ref, void *arg);
  *  optional callback. @return new reference; NULL on failure (RC_ERR_ARG for
  *  NULL target, RC_ERR_TYPE if target cannot be weakly referenced,
  *  RC_ERR_NOMEM). */
-RC_API RC_RETURNS_NEW RC_MAY_FAIL rc_object *rc_weakref_new(rc_object *target,
-                                                            rc_weakref_callback cb, void *arg);
+RC_API RC_RETURNS_NEW RC_MAY_FAIL RC_CALLBACK(2) rc_object *rc_weakref_new(rc_object *target,
+                                                                           rc_weakref_callback cb,
+                                                                           void *arg);
 /** The target. @return NEW reference to the target, or NULL if it is dead
  *  (no error set) or on failure (RC_ERR_ARG, RC_ERR_TYPE set). */
 RC_API RC_RETURNS_NEW RC_MAY_FAIL rc_object *rc_weakref_get(rc_object *ref);

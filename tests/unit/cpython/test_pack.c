@@ -97,6 +97,9 @@ Test(cpython_pack, steals)
 Test(cpython_pack, out_parameters)
 {
 	cr_assert_eq(fn("PyErr_Fetch")->out_new, BIT(1) | BIT(2) | BIT(3));
+	/* no type, no value, no traceback */
+	cr_assert_eq(fn("PyErr_Fetch")->null_anchor, 1);
+	cr_assert_eq(fn("PyErr_Fetch")->out_null_with, BIT(2) | BIT(3));
 	cr_assert_eq(fn("PyErr_GetExcInfo")->out_new, BIT(1) | BIT(2) | BIT(3));
 	cr_assert_eq(fn("PyDict_Next")->out_borrowed, BIT(3) | BIT(4));
 	cr_assert_eq(fn("PyDict_Next")->fails, MODEL_FAILS_ZERO);

@@ -675,3 +675,35 @@ Test(engine, out_param_inferred)
 	cr_assert_eq(r.res.inferred.fails, MODEL_FAILS_NEGATIVE);
 	run_done(&b, &r);
 }
+
+/* static int make_div(long d, rc_object **out)
+ * { if (d == 0) return -1; x = new; if (!x) return -1; *out = x; return 0; }
+ * Every success has d != 0 (and out dereferenced): a zero d can only fail. */
+Test(engine, success_needs_nonzero_inferred)
+{
+	struct irb b;
+	irb_init(&b);
+	declare_runtime(&b);
+	irb_func(&b, "make_div", b.i);
+	uint32_t d = irb_var(&b, "d", b.i, IR_VAR_PARAM);
+	uint32_t out = irb_var(&b, "out", b.obj2, IR_VAR_PARAM);
+	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_LOCAL);
+	uint32_t zero = irb_block(&b), go = irb_block(&b), fail = irb_block(&b), ok = irb_block(&b);
+	irb_branch(&b, CMP(&b, IR_OP_EQ, V(&b, d), INT(&b, 0)), zero, go);
+	irb_at(&b, zero);
+	irb_ret(&b, INT(&b, -1));
+	irb_at(&b, go);
+	irb_call(&b, V(&b, x), "rc_int_new", INT(&b, 1), NULL);
+	irb_branch(&b, NOT(&b, V(&b, x)), fail, ok);
+	irb_at(&b, fail);
+	irb_ret(&b, INT(&b, -1));
+	irb_at(&b, ok);
+	irb_assign(&b, ir_expr_unary(b.tu, IR_E_DEREF, IR_OP_NONE, V(&b, out), b.obj), V(&b, x));
+	irb_ret(&b, INT(&b, 0));
+	struct run r;
+	run_fn(&b, &r);
+	expect_clean(&r);
+	cr_assert_eq(r.res.inferred.out_new, 1u << 1);
+	cr_assert(r.res.inferred.success_needs_nonzero & 1u, "d is non-zero on every success");
+	run_done(&b, &r);
+}

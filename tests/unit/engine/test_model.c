@@ -45,6 +45,10 @@ Test(annotation, vocabulary)
 	cr_assert_eq(fn.fails, MODEL_FAILS_NULL);
 	cr_assert_eq(fn.steals, 1u << 2);
 	cr_assert_eq(fn.out_borrowed, 1u << 1);
+	cr_assert_eq(model_apply_annotation(&fn, "rc:callback(2)", &e), 0);
+	cr_assert_eq(fn.callbacks, 1u << 1);
+	cr_assert_lt(model_apply_annotation(&fn, "rc:callback", &e), 0);
+	err_clear(&e);
 	cr_assert_eq(model_apply_annotation(&fn, "something else", &e), 1);
 	cr_assert_lt(model_apply_annotation(&fn, "rc:steals(0)", &e), 0);
 	cr_assert(strstr(e.msg, "rc:steals(0)") != NULL, "%s", e.msg);
@@ -66,7 +70,9 @@ Test(pack, loads_entries)
 		"  \"PyList_GetItem\": {\"returns\": \"borrowed\", \"fails\": \"null\", \"borrowed_from\": 1},\n"
 		"  \"PyModule_AddObject\": {\"returns\": \"none\", \"fails\": \"negative\",\n"
 		"                          \"steals\": [{\"arg\": 3, \"when\": \"success\"}]},\n"
-		"  \"PyErr_Fetch\": {\"out\": [{\"arg\": 1, \"ref\": \"new\"}, {\"arg\": 3, \"ref\": \"borrowed\"}]},\n"
+		"  \"PyErr_Fetch\": {\"out\": [{\"arg\": 1, \"ref\": \"new\"},\n"
+		"                   {\"arg\": 3, \"ref\": \"borrowed\", \"null_with\": 1}]},\n"
+		"  \"on_event\": {\"callbacks\": [2]},\n"
 		"  \"Py_BuildValue\": {\"returns\": \"new\", \"fails\": \"null\", \"format\": {\"arg\": 1, \"kind\": \"build\"}},\n"
 		"  \"Py_IncRef\": {\"primitive\": \"incref\"}\n"
 		" }}\n");
@@ -83,6 +89,9 @@ Test(pack, loads_entries)
 	f = model_pack_lookup(m, "PyErr_Fetch");
 	cr_assert_eq(f->out_new, 1u);
 	cr_assert_eq(f->out_borrowed, 1u << 2);
+	cr_assert_eq(f->null_anchor, 1);
+	cr_assert_eq(f->out_null_with, 1u << 2);
+	cr_assert_eq(model_pack_lookup(m, "on_event")->callbacks, 1u << 1);
 	cr_assert_eq(model_pack_lookup(m, "Py_BuildValue")->format, MODEL_FMT_BUILD);
 	cr_assert_eq(model_pack_lookup(m, "Py_IncRef")->prim, MODEL_PRIM_INCREF);
 	cr_assert(model_is_singleton(m, "_Py_NoneStruct"));
@@ -110,6 +119,24 @@ Test(pack, errors_are_precise)
 	err_clear(&e);
 	cr_assert_lt(load("{\"pack\": \"x\",\n  \"functions\": {,}}", &e), 0);
 	cr_assert(strstr(e.msg, ":2:") != NULL, "no line number in: %s", e.msg);
+	err_clear(&e);
+	/* null_with names another out-parameter, the same one for all */
+	cr_assert_lt(load("{\"pack\": \"x\", \"functions\": {\"f\": {\"out\": ["
+	                  "{\"arg\": 2, \"ref\": \"new\", \"null_with\": 1}]}}}", &e), 0);
+	cr_assert(strstr(e.msg, "function 'f'") && strstr(e.msg, "another out-parameter"), "%s", e.msg);
+	err_clear(&e);
+	cr_assert_lt(load("{\"pack\": \"x\", \"functions\": {\"f\": {\"out\": ["
+	                  "{\"arg\": 1, \"ref\": \"new\", \"null_with\": 1}]}}}", &e), 0);
+	cr_assert(strstr(e.msg, "its own argument"), "%s", e.msg);
+	err_clear(&e);
+	cr_assert_lt(load("{\"pack\": \"x\", \"functions\": {\"f\": {\"out\": ["
+	                  "{\"arg\": 1, \"ref\": \"new\"}, {\"arg\": 2, \"ref\": \"new\", \"null_with\": 1},"
+	                  "{\"arg\": 3, \"ref\": \"new\", \"null_with\": 2}]}}}", &e), 0);
+	cr_assert(strstr(e.msg, "the same argument"), "%s", e.msg);
+	err_clear(&e);
+	cr_assert_lt(load("{\"pack\": \"x\", \"functions\": {\"f\": {\"out\": ["
+	                  "{\"arg\": 1, \"ref\": \"new\", \"null_wiht\": 2}]}}}", &e), 0);
+	cr_assert(strstr(e.msg, "function 'f'") && strstr(e.msg, "'null_wiht'"), "%s", e.msg);
 	err_clear(&e);
 	cr_assert_lt(load("{\"functions\": {}}", &e), 0);
 	cr_assert(strstr(e.msg, "'pack'") != NULL, "%s", e.msg);
