@@ -20,12 +20,14 @@ if ! grep -q 'deb-src' /etc/apt/sources.list.d/debian.sources 2>/dev/null &&
 	sed -i 's/^Types: deb$/Types: deb deb-src/' /etc/apt/sources.list.d/debian.sources
 	apt-get update -qq
 fi
-# Headers the extensions include (Debian package names).
+# Headers the extensions include (Debian package names); CPython's _dbmmodule.c,
+# _gdbmmodule.c and socketmodule.c need the gdbm and bluetooth ones to parse.
 apt-get install -y -qq --no-install-recommends python3.11-dev libpq-dev libdbus-1-dev \
 	libsystemd-dev libhiredis-dev liblz4-dev libcups2-dev libattr1-dev libacl1-dev \
 	libffi-dev libldap2-dev libsasl2-dev libmariadb-dev libbrotli-dev libzstd-dev \
 	libglib2.0-dev libcurl4-openssl-dev liblzo2-dev libfuse-dev libkrb5-dev \
-	libsmbclient-dev libgammu-dev libsnappy-dev >/dev/null 2>&1 || echo "fetch: some -dev packages did not install" >&2
+	libsmbclient-dev libgammu-dev libsnappy-dev libgdbm-dev libgdbm-compat-dev \
+	libbluetooth-dev >/dev/null 2>&1 || echo "fetch: some -dev packages did not install" >&2
 
 grep -v '^#' "$here/packages.txt" | while read -r name version rest; do
 	[ -n "$name" ] || continue

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh — run refcheck with the cpython pack on the real code fetch.sh
 # downloaded: CPython 3.11's Modules/*.c and third-party extension modules
-# (targets.sh). For each target it writes OUT/NAME.json (the findings),
-# OUT/NAME.txt (text output) and OUT/NAME.err (stderr), and prints one line:
+# (targets.sh). For each target it writes OUT/NAME.json (the findings, each
+# with its path as "steps") and OUT/NAME.err (stderr: compiler errors and the
+# closing summary), and prints one line:
 # target, files, exit status, wall time, findings per rule. A crash (exit
 # status 3 or a signal) or a hang (the timeout) is reported as such.
 #
