@@ -650,6 +650,19 @@ Test(registry, every_rule_has_a_check)
 	cr_assert_null(check_find("no-such-check"));
 }
 
+/* From the current block: x = new; if (!x) return -1; *out = x; return 0; */
+static void build_make_body(struct irb *b, uint32_t out, uint32_t x)
+{
+	uint32_t fail = irb_block(b), ok = irb_block(b);
+	irb_call(b, V(b, x), "rc_int_new", INT(b, 1), NULL);
+	irb_branch(b, NOT(b, V(b, x)), fail, ok);
+	irb_at(b, fail);
+	irb_ret(b, INT(b, -1));
+	irb_at(b, ok);
+	irb_assign(b, ir_expr_unary(b->tu, IR_E_DEREF, IR_OP_NONE, V(b, out), b->obj), V(b, x));
+	irb_ret(b, INT(b, 0));
+}
+
 /* static int make(rc_object **out) { x = new; if (!x) return -1; *out = x; return 0; }
  * The summary says: new reference through out on success, -1 on failure. */
 Test(engine, out_param_inferred)
@@ -660,14 +673,7 @@ Test(engine, out_param_inferred)
 	irb_func(&b, "make", b.i);
 	uint32_t out = irb_var(&b, "out", b.obj2, IR_VAR_PARAM);
 	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_LOCAL);
-	uint32_t fail = irb_block(&b), ok = irb_block(&b);
-	irb_call(&b, V(&b, x), "rc_int_new", INT(&b, 1), NULL);
-	irb_branch(&b, NOT(&b, V(&b, x)), fail, ok);
-	irb_at(&b, fail);
-	irb_ret(&b, INT(&b, -1));
-	irb_at(&b, ok);
-	irb_assign(&b, ir_expr_unary(b.tu, IR_E_DEREF, IR_OP_NONE, V(&b, out), b.obj), V(&b, x));
-	irb_ret(&b, INT(&b, 0));
+	build_make_body(&b, out, x);
 	struct run r;
 	run_fn(&b, &r);
 	expect_clean(&r);
@@ -688,18 +694,12 @@ Test(engine, success_needs_nonzero_inferred)
 	uint32_t d = irb_var(&b, "d", b.i, IR_VAR_PARAM);
 	uint32_t out = irb_var(&b, "out", b.obj2, IR_VAR_PARAM);
 	uint32_t x = irb_var(&b, "x", b.obj, IR_VAR_LOCAL);
-	uint32_t zero = irb_block(&b), go = irb_block(&b), fail = irb_block(&b), ok = irb_block(&b);
+	uint32_t zero = irb_block(&b), go = irb_block(&b);
 	irb_branch(&b, CMP(&b, IR_OP_EQ, V(&b, d), INT(&b, 0)), zero, go);
 	irb_at(&b, zero);
 	irb_ret(&b, INT(&b, -1));
 	irb_at(&b, go);
-	irb_call(&b, V(&b, x), "rc_int_new", INT(&b, 1), NULL);
-	irb_branch(&b, NOT(&b, V(&b, x)), fail, ok);
-	irb_at(&b, fail);
-	irb_ret(&b, INT(&b, -1));
-	irb_at(&b, ok);
-	irb_assign(&b, ir_expr_unary(b.tu, IR_E_DEREF, IR_OP_NONE, V(&b, out), b.obj), V(&b, x));
-	irb_ret(&b, INT(&b, 0));
+	build_make_body(&b, out, x);
 	struct run r;
 	run_fn(&b, &r);
 	expect_clean(&r);
