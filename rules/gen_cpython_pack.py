@@ -45,7 +45,7 @@ OUT = os.path.join(HERE, "cpython.json")
 
 INT_TYPES = {"int", "Py_ssize_t", "long", "Py_hash_t"}
 # The order keys are written in, so that diffs of the pack stay readable.
-KEY_ORDER = ["returns", "fails", "primitive", "arg", "borrowed_from", "stable",
+KEY_ORDER = ["returns", "fails", "success", "primitive", "arg", "borrowed_from", "stable",
              "steals", "out", "format", "nonnull", "mutates", "runs_code",
              "trusted", "noreturn", "returns_new_contract", "doc"]
 

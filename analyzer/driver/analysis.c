@@ -16,6 +16,7 @@
  * final findings.
  */
 #include "analysis.h"
+#include "packs.h"
 
 #include "checks/check.h"
 #include "engine/analyze.h"
@@ -55,7 +56,7 @@ struct job_out {
 
 struct analysis {
 	struct analysis_options opt;
-	struct model *model;
+	struct pack_set packs;
 	struct analyze_options aopt;
 	const struct check **checks;
 	unsigned files;
@@ -74,57 +75,6 @@ struct analysis {
 	bool unsettled;
 	int error;                          /* a main-thread error: -1 input, -3 internal */
 };
-
-/* Where the packs are: $REFCHECK_RULES_DIR, the installed share folder
- * beside the binary, or the source tree this binary was built from. */
-static void rules_dir(char *out, size_t size)
-{
-	const char *env = getenv("REFCHECK_RULES_DIR");
-	if (env && *env) {
-		snprintf(out, size, "%s", env);
-		return;
-	}
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char dir[PATH_MAX + 32], probe[PATH_MAX + 64];
-			snprintf(dir, sizeof(dir), "%.*s/../share/refcheck/rules", PATH_MAX - 1, exe);
-			snprintf(probe, sizeof(probe), "%s/runtime.json", dir);
-			if (access(probe, R_OK) == 0) {
-				snprintf(out, size, "%.*s", (int)size - 1, dir);
-				return;
-			}
-		}
-	}
-	snprintf(out, size, "%s", REFCHECK_RULES_DIR);
-}
-
-/* A pack is a name (rules/<name>.json) or a path to a JSON file. */
-static int load_pack(struct model *m, const char *dir, const char *name, struct err *e)
-{
-	char path[PATH_MAX];
-	size_t len = strlen(name);
-	if (strchr(name, '/') || (len > 5 && strcmp(name + len - 5, ".json") == 0))
-		snprintf(path, sizeof(path), "%s", name);
-	else
-		snprintf(path, sizeof(path), "%s/%s.json", dir, name);
-	int error = model_load_pack(m, path, e);
-	if (error == ERR_NOTFOUND && !strchr(name, '/'))
-		err_set(e, error, "unknown rule pack '%s' (no %s)", name, path);
-	return error;
-}
-
-static bool pack_listed(const struct analysis_options *o, const char *name)
-{
-	for (size_t i = 0; i < o->npacks; i++)
-		if (strcmp(o->packs[i], name) == 0)
-			return true;
-	return false;
-}
 
 static int select_checks(struct analysis *a, struct err *e)
 {
@@ -155,13 +105,11 @@ static int select_checks(struct analysis *a, struct err *e)
  * every TU is analysed again). */
 static int open_store(struct analysis *a, struct err *e)
 {
-	uint32_t n = model_npacks(a->model);
-	const char **paths = xcalloc(n + 1, sizeof(*paths));
+	const char **paths;
+	uint32_t n = packs_paths(&a->packs, &paths);
 	struct strbuf names = STRBUF_INIT;
-	for (uint32_t i = 0; i < n; i++) {
-		paths[i] = model_pack(a->model, i)->path;
-		sb_printf(&names, "%s%s", i ? "," : "", model_pack(a->model, i)->name);
-	}
+	for (uint32_t i = 0; i < model_npacks(a->packs.base); i++)
+		sb_printf(&names, "%s%s", i ? "," : "", model_pack(a->packs.base, i)->name);
 	/* What else changes results: the checks that run, the lowering limits. */
 	struct strbuf config = STRBUF_INIT;
 	sb_add(&config, "checks=");
@@ -174,7 +122,7 @@ static int open_store(struct analysis *a, struct err *e)
 		.db_path = a->opt.db, .version = REFCHECK_VERSION, .config = sb_str(&config),
 		.args = a->opt.args,
 		.packs = paths, .npacks = n, .pack_names = sb_str(&names),
-		.reanalyse = a->opt.reanalyse, .model = a->model,
+		.reanalyse = a->opt.reanalyse, .model = a->packs.base,
 	};
 	int error = store_session_open(&a->store, &so, e);
 	sb_dispose(&names);
@@ -191,16 +139,11 @@ struct analysis *analysis_new(const struct analysis_options *opt, struct err *e)
 {
 	struct analysis *a = xcalloc(1, sizeof(*a));
 	a->opt = *opt;
-	a->model = model_new();
 	a->sources = source_cache_new();
 	char dir[PATH_MAX];
-	rules_dir(dir, sizeof(dir));
-	int error = 0;
-	if (!pack_listed(opt, "runtime"))
-		error = load_pack(a->model, dir, "runtime", e);
-	for (size_t i = 0; i < opt->npacks && error == 0; i++)
-		error = load_pack(a->model, dir, opt->packs[i], e);
-	analyze_default_options(&a->aopt, a->model);
+	packs_rules_dir(dir, sizeof(dir));
+	int error = packs_load(&a->packs, dir, opt->packs, opt->npacks, e);
+	analyze_default_options(&a->aopt, a->packs.base);
 	if (error == 0)
 		error = select_checks(a, e);
 	if (error == 0 && !opt->no_db)
@@ -214,11 +157,15 @@ struct analysis *analysis_new(const struct analysis_options *opt, struct err *e)
 		analysis_free(a);
 		return NULL;
 	}
-	/* The packs say which structs are object headers. */
-	const char *const *roots;
-	uint32_t nroots = model_object_structs(a->model, &roots);
-	for (uint32_t i = 0; opt->fe && i < nroots; i++)
-		fe_options_add_root(opt->fe, roots[i]);
+	/* The packs say which structs are object headers; those of a pack a
+	 * TU may select are known to every TU (no other code has them). */
+	for (uint32_t k = 0; k <= a->packs.nauto; k++) {
+		const char *const *roots;
+		const struct model *m = k ? a->packs.autos[k - 1] : a->packs.base;
+		uint32_t nroots = model_object_structs(m, &roots);
+		for (uint32_t i = 0; opt->fe && i < nroots; i++)
+			fe_options_add_root(opt->fe, roots[i]);
+	}
 	report_render_begin(&a->render, (enum report_format)opt->format, a->out, opt->color,
 	                    a->sources);
 	a->rendering = true;
@@ -250,7 +197,9 @@ int analysis_run_tu(struct analysis *a, const struct ir_tu *tu, struct analysis_
 	struct analysis_tu_result *r = xcalloc(1, sizeof(*r));
 	analyze_result_init(&r->res);
 	struct err e = { 0 };
-	r->error = analyze_tu(&a->aopt, tu, &r->res, &e);
+	struct analyze_options o = a->aopt;
+	o.model = packs_for_tu(&a->packs, tu);
+	r->error = analyze_tu(&o, tu, &r->res, &e);
 	if (r->error < 0)
 		snprintf(r->errmsg, sizeof(r->errmsg), "%.400s: %.500s", tu->path, e.msg);
 	if (a->store) {
@@ -474,7 +423,7 @@ void analysis_free(struct analysis *a)
 	store_session_close(a->store);
 	if (a->out && a->out != stdout)
 		fclose(a->out);
-	model_free(a->model);
+	packs_dispose(&a->packs);
 	free(a->checks);
 	source_cache_free(a->sources);
 	free(a);

@@ -377,10 +377,10 @@ static void outcome_range(const struct model_fn *m, bool success, int64_t *lo, i
 		} else if (m->has_success_range && m->success_lo > 0) {
 			/* Below the success range, non-negative results (0 for "not
 			 * found" when 1 is success) are outcomes without the effects. */
-			*lo = INT64_MIN;
+			*lo = m->fails_minus_one ? -1 : INT64_MIN;
 			*hi = m->success_lo - 1;
 		} else {
-			*lo = INT64_MIN;
+			*lo = m->fails_minus_one ? -1 : INT64_MIN;
 			*hi = -1;
 		}
 	} else if (m->fails == MODEL_FAILS_ZERO) {

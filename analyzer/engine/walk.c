@@ -550,6 +550,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
 	uint32_t nsuccess = 0, nfail = 0, succ_released = UINT32_MAX, fail_kept = 0;
 	uint32_t succ_nonzero = UINT32_MAX;
+	bool fails_all_minus_one = true;
 	int64_t succ_lo = INT64_MAX, succ_hi = INT64_MIN;
 	bool all_null = ctx->nreturns > 0 && !ctx->partial;
 	for (uint32_t i = 0; i < ctx->nreturns; i++) {
@@ -567,6 +568,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		if (r->neg || r->null) {
 			nfail++;
 			fail_kept |= r->params_kept;
+			fails_all_minus_one &= r->neg && r->lo == -1 && r->hi == -1;
 		} else {
 			succ_released &= r->params_released;
 			out_all &= r->out_new;
@@ -599,6 +601,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 			m->success_lo = succ_lo;
 			m->success_hi = succ_hi;
 		}
+		m->fails_minus_one = any_neg && fails_all_minus_one && !ctx->partial;
 	}
 	if (ctx->nreturns)
 		m->steals = released_all & ~kept_any;

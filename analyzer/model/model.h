@@ -122,6 +122,10 @@ struct model_fn {
 	 * inferred "0 on success, -1 on failure"; a pack's "success": [lo, hi]);
 	 * else success is any non-negative value (fails negative). */
 	bool has_success_range;
+	/* A negative failure is exactly -1 (CPython's "-1 with an exception
+	 * set"; inferred when every failing return is -1): `== -1` and
+	 * `!= -1` then tell the outcomes apart. */
+	bool fails_minus_one;
 	int64_t success_lo, success_hi;
 };
 

@@ -11,6 +11,8 @@
  *     "stable_fields": ["PyTupleObject.ob_item"], fields that never change once the object
  *                                             is built: what is read from them is a stable
  *                                             borrow (model_fn.stable)
+ *     "negative_failure": -1,                 every "fails": "negative" entry returns
+ *                                             exactly -1 on failure (model_fn.fails_minus_one)
  *     "functions": { "name": { entry }, … },
  *     "type_tables": { … }                    read by the cycle checks (cycles/)
  *   }
@@ -53,6 +55,7 @@ struct pack_ctx {
 	const char *path;
 	const char *entry;
 	struct err *e;
+	bool fails_minus_one;       /* the pack's "negative_failure": -1 */
 };
 
 static int bad(struct pack_ctx *c, const char *key, const char *what)
@@ -316,6 +319,7 @@ static int parse_function(struct pack_ctx *c, const char *name, json_t *obj)
 		if (parse_key(c, key, v, fn) < 0)
 			return ERR_INVALID;
 	}
+	fn->fails_minus_one = c->fails_minus_one && fn->fails == MODEL_FAILS_NEGATIVE;
 	if (fn->prim && fn->returns == MODEL_RET_UNKNOWN)
 		fn->returns = (fn->prim == MODEL_PRIM_NEWREF || fn->prim == MODEL_PRIM_XNEWREF)
 			? MODEL_RET_NEW : MODEL_RET_NONE;
@@ -346,7 +350,8 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 {
 	static const char *const top_keys[] = {
 		"pack", "description", "object_structs", "singletons",
-		"detect_includes", "functions", "type_tables", "version", "stable_fields"
+		"detect_includes", "functions", "type_tables", "version", "stable_fields",
+		"negative_failure"
 	};
 	if (!json_is_object(root))
 		return err_set(c->e, ERR_INVALID, "%s: a pack must be a JSON object", c->path);
@@ -384,6 +389,10 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 			return bad(c, "stable_fields", "must name fields as \"struct.field\"");
 		strmap_put(&c->m->stable_fields, stable[i], (void *)1);
 	}
+	json_t *neg = json_object_get(root, "negative_failure");
+	if (neg && (!json_is_integer(neg) || json_integer_value(neg) != -1))
+		return bad(c, "negative_failure", "must be -1 (the one value every negative failure returns)");
+	c->fails_minus_one = neg != NULL;
 	json_t *fns = json_object_get(root, "functions");
 	if (fns && !json_is_object(fns))
 		return bad(c, "functions", "must be an object mapping names to entries");
@@ -410,7 +419,7 @@ int model_load_pack(struct model *m, const char *path, struct err *e)
 	}
 	struct model_pack p = {0};
 	p.info.path = arena_strdup(m->arena, path);
-	struct pack_ctx c = { m, path, NULL, e };
+	struct pack_ctx c = { m, path, NULL, e, false };
 	if (parse_pack(&c, root, &p) < 0 ||
 	    model__parse_type_tables(m, path, p.info.name, json_object_get(root, "type_tables"), e) < 0) {
 		json_decref(root);

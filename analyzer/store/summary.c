@@ -31,7 +31,8 @@ _Static_assert(sizeof(struct model_fn) == 104,
 	X(success_lo) X(success_hi)
 #define BOOL_FIELDS(X)                                 \
 	X(runs_code) X(trusted) X(noreturn)            \
-	X(returns_new_contract) X(stable) X(has_success_range)
+	X(returns_new_contract) X(stable) X(has_success_range) \
+	X(fails_minus_one)
 
 char *store_summary_encode(const struct model_fn *fn)
 {
