@@ -77,6 +77,19 @@ struct lower {
 	uint32_t no_escape_depth;   /* an array decaying at this depth is an index base */
 	bool too_deep;              /* depth exceeded max_depth: give up */
 	uint32_t nstmts;            /* IR statements emitted */
+	/* Variables with a cleanup attribute in scope, outermost first
+	 * (lower_cleanup.c); the block nesting (1 = the function's body); the
+	 * stack heights that break and continue keep. */
+	struct lw_cleanup *cleanups;
+	uint32_t ncleanups, cap_cleanups;
+	uint32_t scope_depth;
+	uint32_t brk_keep, cont_keep;
+};
+
+struct lw_cleanup {
+	uint32_t var;
+	const char *fn;             /* called as fn(&var) when var goes out of scope */
+	uint32_t depth;             /* scope_depth of its block */
 };
 
 /* ---- cursors (cursor.c) ---- */
@@ -220,6 +233,17 @@ struct ir_expr *lw_var_ref(struct lower *lw, uint32_t var);
 void lw_init_list(struct lower *lw, struct ir_expr *obj, CXCursor list, CXType ty);
 /* The IR var for a declaration (adding a local when first seen). */
 bool lw_lookup_var(struct lower *lw, CXCursor decl, uint32_t *out);
+
+/* ---- cleanup attributes (lower_cleanup.c) ---- */
+
+/* If decl (a local, just declared as var) has __attribute__((cleanup(f))),
+ * push it on lw's stack. */
+void lw_cleanup_note(struct lower *lw, CXCursor decl, uint32_t var);
+/* Emit the cleanup calls of the stack above height `keep`, innermost
+ * first, at loc (nothing if the current block is closed). */
+void lw_cleanup_run(struct lower *lw, uint32_t keep, struct ir_loc loc);
+/* The height a goto keeps: the variables of the function's outermost block. */
+uint32_t lw_cleanup_goto_keep(const struct lower *lw);
 void lw_mark_addr_taken(struct lower *lw, const struct ir_expr *e);
 
 #endif

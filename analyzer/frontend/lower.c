@@ -170,12 +170,13 @@ static void lower_vardecl(struct lower *lw, CXCursor c)
 	if (sc == CX_SC_Static)
 		return; /* initialised once, before any call: not part of the flow */
 	CXCursor init = clang_Cursor_getVarDeclInitializer(c);
-	if (clang_Cursor_isNull(init))
-		return;
-	if (clang_getCursorKind(init) == CXCursor_InitListExpr)
-		lw_init_list(lw, lw_var_ref(lw, v), init, clang_getCursorType(c));
-	else
-		lw_store(lw, lw_var_ref(lw, v), init, fe_loc(lw->t, c));
+	if (!clang_Cursor_isNull(init)) {
+		if (clang_getCursorKind(init) == CXCursor_InitListExpr)
+			lw_init_list(lw, lw_var_ref(lw, v), init, clang_getCursorType(c));
+		else
+			lw_store(lw, lw_var_ref(lw, v), init, fe_loc(lw->t, c));
+	}
+	lw_cleanup_note(lw, c, v);
 }
 
 static bool worth_eval(const struct ir_expr *e)
@@ -238,12 +239,18 @@ static void lower_if(struct lower *lw, CXCursor c)
 
 struct loop_save {
 	uint32_t brk, cont;
+	uint32_t brk_keep, cont_keep;
 };
 
+/* A switch passes the enclosing loop's cont: continue then keeps what it
+ * kept there. */
 static struct loop_save loop_enter(struct lower *lw, uint32_t brk, uint32_t cont)
 {
-	struct loop_save s = { lw->brk, lw->cont };
+	struct loop_save s = { lw->brk, lw->cont, lw->brk_keep, lw->cont_keep };
 	lw->brk = brk;
+	lw->brk_keep = lw->ncleanups;
+	if (cont != lw->cont)
+		lw->cont_keep = lw->ncleanups;
 	lw->cont = cont;
 	return s;
 }
@@ -252,6 +259,8 @@ static void loop_leave(struct lower *lw, struct loop_save s)
 {
 	lw->brk = s.brk;
 	lw->cont = s.cont;
+	lw->brk_keep = s.brk_keep;
+	lw->cont_keep = s.cont_keep;
 }
 
 static void lower_while(struct lower *lw, CXCursor c)
@@ -568,6 +577,7 @@ static const char *label_ref_name(struct lower *lw, CXCursor c)
 static void lower_goto(struct lower *lw, CXCursor c)
 {
 	const char *name = label_ref_name(lw, c);
+	lw_cleanup_run(lw, lw_cleanup_goto_keep(lw), fe_loc(lw->t, c));
 	if (name && cur_open(lw))
 		ir_term_goto(lw->fn, lw->cur, label_get(lw, name));
 	lw_dead(lw);
@@ -603,13 +613,29 @@ static void lower_return(struct lower *lw, CXCursor c)
 	kids_dispose(&k);
 	if (!cur_open(lw))
 		lw_dead(lw);
+	if (lw->ncleanups) {
+		/* The value is taken before the cleanups run (`return p;` with p
+		 * cleaned up returns what p held). */
+		bool is_temp = val && val->kind == IR_E_VAR && lw->fn->vars[val->u.var].kind == IR_VAR_TEMP;
+		if (val && !is_temp && val->kind != IR_E_INT && val->kind != IR_E_NULL &&
+		    val->kind != IR_E_STR) {
+			struct ir_expr *t = lw_var_ref(lw, lw_temp(lw, lw->fn->ret));
+			struct ir_stmt *s = lw_stmt(lw, IR_S_ASSIGN, fe_loc(lw->t, c));
+			s->dst = t;
+			s->src = val;
+			val = ir_expr_copy(lw->tu, t);
+		}
+		lw_cleanup_run(lw, 0, fe_loc(lw->t, c));
+	}
 	ir_term_return(lw->fn, lw->cur, val);
 	lw->fn->blocks[lw->cur].term.loc = fe_loc(lw->t, c);
 	lw_dead(lw);
 }
 
-static void lower_jump(struct lower *lw, uint32_t target)
+static void lower_jump(struct lower *lw, uint32_t target, uint32_t keep, CXCursor c)
 {
+	if (target != FE_NO_BLOCK && lw->ncleanups > keep)
+		lw_cleanup_run(lw, keep, fe_loc(lw->t, c));
 	if (target != FE_NO_BLOCK && cur_open(lw))
 		ir_term_goto(lw->fn, lw->cur, target);
 	lw_dead(lw);
@@ -620,7 +646,21 @@ static void stmt_inner(struct lower *lw, CXCursor c)
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	struct kids k;
 	switch (kind) {
-	case CXCursor_CompoundStmt:
+	case CXCursor_CompoundStmt: {
+		uint32_t keep = lw->ncleanups;
+		lw->scope_depth++;
+		lw_kids_code(lw, &k, c);
+		for (unsigned i = 0; i < k.n && !lw->too_deep; i++)
+			lw_stmt_lower(lw, k.v[i]);
+		kids_dispose(&k);
+		if (lw->ncleanups > keep) {
+			/* Falling off the end of the block: at its closing brace. */
+			lw_cleanup_run(lw, keep, fe_end_loc(lw->t, c));
+			lw->ncleanups = keep;
+		}
+		lw->scope_depth--;
+		break;
+	}
 	case CXCursor_UnexposedStmt: /* AttributedStmt and the like */
 		lw_kids_code(lw, &k, c);
 		for (unsigned i = 0; i < k.n && !lw->too_deep; i++)
@@ -663,10 +703,10 @@ static void stmt_inner(struct lower *lw, CXCursor c)
 		lower_indirect_goto(lw, c);
 		break;
 	case CXCursor_BreakStmt:
-		lower_jump(lw, lw->brk);
+		lower_jump(lw, lw->brk, lw->brk_keep, c);
 		break;
 	case CXCursor_ContinueStmt:
-		lower_jump(lw, lw->cont);
+		lower_jump(lw, lw->cont, lw->cont_keep, c);
 		break;
 	case CXCursor_ReturnStmt:
 		lower_return(lw, c);
@@ -796,4 +836,5 @@ void fe_lower_function(struct fe_tu *t, CXCursor c)
 	strmap_dispose(&lw.labels);
 	free(lw.indirect);
 	free(lw.addr_labels);
+	free(lw.cleanups);
 }

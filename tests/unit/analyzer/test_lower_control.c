@@ -679,3 +679,103 @@ Test(lower_control, infinite_loop)
 	          "  pred(0)\n"
 	          "  goto bb1\n");
 }
+
+/* __attribute__((cleanup(f))): f(&var) at every exit of var's scope,
+ * innermost first, after the return value is taken; a goto lands in the
+ * outermost block, so it cleans up only the nested block's variable. */
+Test(lower_control, cleanup_attribute_scopes)
+{
+	static const char src[] = RC_PRELUDE
+	"void freep(void *p);\n"
+	"int cleanup_scopes(int n) {\n"
+	"    __attribute__((cleanup(freep))) char *a = 0;\n"
+	"    while (n) {\n"
+	"        __attribute__((cleanup(freep))) char *b = 0;\n"
+	"        if (n == 1) break;\n"
+	"        if (n == 2) goto out;\n"
+	"        pred(n);\n"
+	"    }\n"
+	"out:\n"
+	"    return n;\n"
+	"}\n";
+	EXPECT_IR(src, "cleanup_scopes",
+	          "function cleanup_scopes(n) -> int\n"
+	          "  var n: int (param)\n"
+	          "  var a: char * (local)\n"
+	          "  var b: char * (local)\n"
+	          "  var t1: int (temp)\n"
+	          "bb0:\n"
+	          "  a = NULL\n"
+	          "  goto bb1\n"
+	          "bb1: <- bb0 bb5\n"
+	          "  branch (n) bb2 bb7\n"
+	          "bb2: <- bb1\n"
+	          "  b = NULL\n"
+	          "  branch (n == 1) bb4 bb3\n"
+	          "bb3: <- bb2\n"
+	          "  branch (n == 2) bb6 bb5\n"
+	          "bb4: <- bb2\n"
+	          "  freep(&b)\n"
+	          "  goto bb7\n"
+	          "bb5: <- bb3\n"
+	          "  pred(n)\n"
+	          "  freep(&b)\n"
+	          "  goto bb1\n"
+	          "bb6: <- bb3\n"
+	          "  freep(&b)\n"
+	          "  goto bb7\n"
+	          "bb7 (out): <- bb1 bb4 bb6\n"
+	          "  t1 = n\n"
+	          "  freep(&a)\n"
+	          "  return t1\n");
+}
+
+/* Through macros (systemd's _cleanup_(f), a pasted GLib-style name), and
+ * continue in a for loop. */
+Test(lower_control, cleanup_attribute_macros)
+{
+	static const char src[] = RC_PRELUDE
+	"typedef struct Obj Obj;\n"
+	"void freep(void *p);\n"
+	"void auto_cleanup_Obj(Obj **p);\n"
+	"#define _cleanup_(x) __attribute__((__cleanup__(x)))\n"
+	"#define _cleanup_free_ _cleanup_(freep)\n"
+	"#define g_autoptr(T) __attribute__((cleanup(auto_cleanup_##T))) T *\n"
+	"void cleanup_macros(int n) {\n"
+	"    for (int i = 0; i < n; i++) {\n"
+	"        _cleanup_free_ char *s = 0;\n"
+	"        g_autoptr(Obj) o = 0;\n"
+	"        if (i == 1) continue;\n"
+	"        pred(i);\n"
+	"    }\n"
+	"}\n";
+	EXPECT_IR(src, "cleanup_macros",
+	          "function cleanup_macros(n) -> void\n"
+	          "  var n: int (param)\n"
+	          "  var i: int (local)\n"
+	          "  var s: char * (local)\n"
+	          "  var o: Obj * (local, elem Obj)\n"
+	          "bb0:\n"
+	          "  i = 0\n"
+	          "  goto bb1\n"
+	          "bb1: <- bb0 bb3\n"
+	          "  branch (i < n) bb2 bb4\n"
+	          "bb2: <- bb1\n"
+	          "  s = NULL\n"
+	          "  o = NULL\n"
+	          "  branch (i == 1) bb6 bb5\n"
+	          "bb3: <- bb5 bb6\n"
+	          "  i = i + 1\n"
+	          "  goto bb1\n"
+	          "bb4: <- bb1\n"
+	          "  return\n"
+	          "bb5: <- bb2\n"
+	          "  pred(i)\n"
+	          "  auto_cleanup_Obj(&o)\n"
+	          "  freep(&s)\n"
+	          "  goto bb3\n"
+	          "bb6: <- bb2\n"
+	          "  auto_cleanup_Obj(&o)\n"
+	          "  freep(&s)\n"
+	          "  goto bb3\n");
+}
