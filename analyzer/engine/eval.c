@@ -67,14 +67,37 @@ static struct sval eval_var(struct engine_ctx *ctx, const struct ir_expr *e)
 	return sv_val(ctx->cur->vars[i]);
 }
 
-/* A load of base.name[index], memoised. */
+/* Is e memory of the function's own: a local array or struct variable, or
+ * a member or element of one (`stack[0]`, `state.set`)? What is stored
+ * there stays the function's business, unlike memory behind a pointer. */
+static bool is_local_memory(const struct engine_ctx *ctx, const struct ir_expr *e)
+{
+	for (;;) {
+		if (e->kind == IR_E_FIELD && !e->u.field.arrow)
+			e = e->u.field.base;
+		else if (e->kind == IR_E_INDEX && e->u.binary.l->kind == IR_E_VAR)
+			e = e->u.binary.l;
+		else
+			break;
+	}
+	if (e->kind != IR_E_VAR)
+		return false;
+	const struct ir_var *v = &ctx->fn->vars[e->u.var];
+	return v->kind == IR_VAR_LOCAL && v->ty &&
+	       (v->ty->cls == IR_TY_ARRAY || v->ty->cls == IR_TY_RECORD);
+}
+
+/* A load of base.name[index], memoised. What the function's own memory
+ * holds, when nothing says what, is of unknown origin rather than a
+ * reference some object owns: moving it out (a steal, a return) or
+ * releasing it is not someone else's reference taken. */
 static struct sval eval_load(struct engine_ctx *ctx, const struct ir_expr *e, val_t base,
                              const char *name, int64_t index)
 {
 	val_t v = state_memo_get(ctx->cur, base, name, index);
 	if (v)
 		return sv_val(v);
-	v = fresh(ctx, e->ty, ORIG_LOAD);
+	v = fresh(ctx, e->ty, is_local_memory(ctx, e) ? ORIG_UNKNOWN : ORIG_LOAD);
 	state_val(ctx->cur, v)->owner = base;
 	state_memo_put(ctx->cur, base, name, index, v, false);
 	return sv_val(v);
@@ -282,7 +305,7 @@ struct sval eval_expr(struct engine_ctx *ctx, const struct ir_expr *e)
 			return sv_val(fresh(ctx, e->ty, ORIG_LOAD));
 		struct sval r;
 		if (!i.is_const) {
-			r = sv_val(fresh(ctx, e->ty, ORIG_LOAD));
+			r = sv_val(fresh(ctx, e->ty, is_local_memory(ctx, e) ? ORIG_UNKNOWN : ORIG_LOAD));
 		} else {
 			r = eval_load(ctx, e, b.v, "*", i.c);
 		}
@@ -490,6 +513,11 @@ static bool hand_over_store(struct engine_ctx *ctx, val_t v, struct ir_loc loc,
 	engine_emit(ctx, EV_USE, v, loc, st, NULL, 0, USE_STORE);
 	a = state_val(ctx->cur, v);
 	bool owned = a->owned > 0;
+	/* A parameter copied into the function's own memory (an argument
+	 * array, `PyObject *stack[1] = {arg};`) moves no reference: no debt,
+	 * or the summary would say the function steals it. */
+	if (!owned && !strict && a->origin == ORIG_PARAM)
+		return false;
 	a->owned--;
 	if (owned && strict) {
 		a->flags |= VF_HANDED;
@@ -628,7 +656,7 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 		if (known)
 			overwrite_memory(ctx, b.v, "*", index, v, loc);
 		/* Through a pointer it is a handover; into a local array it is not. */
-		bool strict = base->ty && base->ty->cls == IR_TY_PTR;
+		bool strict = base->ty && base->ty->cls == IR_TY_PTR && !is_local_memory(ctx, dst);
 		bool held = hand_over_store(ctx, v, loc, st, strict);
 		state_memo_forget(ctx->cur, "*");
 		if (known)

@@ -46,7 +46,12 @@ cpu() {
 	acc=$1
 	shift
 	/usr/bin/time -o "$tmp/t" -f "%U %S %M" "$@" >/dev/null 2>&1 || true
-	read -r u s m <"$tmp/t" || { u=0; s=0; m=0; }
+	# time prints "Command exited with non-zero status N" first when the
+	# command fails (refcheck exits 1 when it has findings): the figures
+	# are on the last line.
+	read -r u s m <<EOF || { u=0; s=0; m=0; }
+$(tail -n 1 "$tmp/t")
+EOF
 	old=$(cat "$acc" 2>/dev/null || echo 0)
 	echo "$old + $u + $s" | bc >"$acc"
 	oldm=$(cat "$acc.rss" 2>/dev/null || echo 0)
