@@ -175,28 +175,77 @@ static void analyze_function(const struct engine_options *eng, const struct ir_t
 	VEC_PUSH(res->inferred, res->ninferred, res->cap_inferred, fr.inferred);
 }
 
+/* Every function named as a value in e (not called): address taken. */
+static void note_functions_used(struct model_tu *mt, const struct ir_expr *e)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case IR_E_FUNC:
+		model_tu_set_address_taken(mt, e->u.name);
+		break;
+	case IR_E_FIELD:
+		note_functions_used(mt, e->u.field.base);
+		break;
+	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP:
+		note_functions_used(mt, e->u.unary.operand);
+		break;
+	case IR_E_INDEX: case IR_E_BINOP:
+		note_functions_used(mt, e->u.binary.l);
+		note_functions_used(mt, e->u.binary.r);
+		break;
+	default:
+		break;
+	}
+}
+
+static void note_init_functions(struct model_tu *mt, const struct ir_init *in)
+{
+	if (!in)
+		return;
+	note_functions_used(mt, in->expr);
+	for (uint32_t i = 0; i < in->nelems; i++)
+		note_init_functions(mt, &in->elems[i]);
+}
+
 /* A function of the TU passed as a callback argument (model_fn.callbacks:
  * rc_weakref_new's cb) is called with references lent for the call: its
  * object parameters are borrowed, whatever its own body does with them. */
-static void mark_callbacks(const struct ir_tu *tu, struct model_tu *mt)
+static void mark_callbacks(struct model_tu *mt, const struct ir_stmt *st)
 {
+	uint32_t cbs = model_tu_lookup(mt, st->call.callee)->callbacks;
+	for (uint32_t i = 0; cbs && i < st->call.nargs && i < 32; i++) {
+		const struct ir_expr *arg = st->call.args[i];
+		if (!(cbs & (1u << i)) || !arg)
+			continue;
+		if (arg->kind == IR_E_ADDR)
+			arg = arg->u.unary.operand;
+		if (arg->kind == IR_E_FUNC)
+			model_tu_set_lent_params(mt, arg->u.name, UINT32_MAX);
+	}
+}
+
+/* Before the walk: which functions are used as values, and which are
+ * callbacks with lent parameters. */
+static void scan_function_uses(const struct ir_tu *tu, struct model_tu *mt)
+{
+	for (uint32_t g = 0; g < tu->nglobals; g++)
+		note_init_functions(mt, tu->globals[g].init);
 	for (uint32_t f = 0; f < tu->nfuncs; f++) {
 		const struct ir_func *fn = &tu->funcs[f];
 		for (uint32_t b = 0; b < fn->nblocks; b++) {
+			note_functions_used(mt, fn->blocks[b].term.cond);
 			for (uint32_t s = 0; s < fn->blocks[b].nstmts; s++) {
 				const struct ir_stmt *st = &fn->blocks[b].stmts[s];
-				if (st->kind != IR_S_CALL || !st->call.callee)
+				note_functions_used(mt, st->dst);
+				note_functions_used(mt, st->src);
+				if (st->kind != IR_S_CALL)
 					continue;
-				uint32_t cbs = model_tu_lookup(mt, st->call.callee)->callbacks;
-				for (uint32_t i = 0; cbs && i < st->call.nargs && i < 32; i++) {
-					const struct ir_expr *arg = st->call.args[i];
-					if (!(cbs & (1u << i)) || !arg)
-						continue;
-					if (arg->kind == IR_E_ADDR)
-						arg = arg->u.unary.operand;
-					if (arg->kind == IR_E_FUNC)
-						model_tu_set_lent_params(mt, arg->u.name, UINT32_MAX);
-				}
+				note_functions_used(mt, st->call.fn);
+				for (uint32_t i = 0; i < st->call.nargs; i++)
+					note_functions_used(mt, st->call.args[i]);
+				if (st->call.callee)
+					mark_callbacks(mt, st);
 			}
 		}
 	}
@@ -215,7 +264,7 @@ int analyze_tu(const struct analyze_options *opt, const struct ir_tu *tu,
 	for (uint32_t i = 0; i < eng.nchecks; i++)
 		if (eng.checks[i] == &check_cycle_types)
 			cycle_check_tu(cm, &res->findings);
-	mark_callbacks(tu, mt);
+	scan_function_uses(tu, mt);
 	uint32_t *order = bottom_up_order(tu);
 	for (uint32_t i = 0; i < tu->nfuncs; i++)
 		analyze_function(&eng, tu, &tu->funcs[order[i]], mt, res);

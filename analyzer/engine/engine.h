@@ -147,6 +147,10 @@ const struct cycle_model *engine_cycle_model(const struct engine_ctx *ctx);
 bool engine_val_is_element(const struct engine_ctx *ctx, val_t v);
 /* Did some return so far hand an owned reference to the caller? */
 bool engine_any_owned_return(const struct engine_ctx *ctx);
+/* Did a path return a failure (NULL or negative) with object parameter
+ * `param` (1-based) NULL: `if (arg == NULL) return NULL;`? Valid at
+ * EV_FUNC_END. */
+bool engine_param_null_fails(const struct engine_ctx *ctx, uint32_t param);
 /* Per-function scratch for one check (NULL at first; freed by the check at EV_FUNC_END). */
 void **engine_check_data(struct engine_ctx *ctx, const void *check);
 

@@ -52,6 +52,7 @@ struct pending_return {
 	uint32_t params_kept;
 	uint32_t out_new;           /* T ** parameters through which a new reference was stored */
 	uint32_t params_nonzero;    /* parameters known non-zero (non-NULL) on this path */
+	uint32_t params_null;       /* object parameters known NULL on this path */
 };
 
 struct engine_ctx {

@@ -169,6 +169,16 @@ bool engine_val_is_element(const struct engine_ctx *ctx, val_t v)
 	return true;
 }
 
+bool engine_param_null_fails(const struct engine_ctx *ctx, uint32_t param)
+{
+	for (uint32_t i = 0; param && param <= 32 && i < ctx->nreturns; i++) {
+		const struct pending_return *r = &ctx->returns[i];
+		if ((r->params_null & (1u << (param - 1))) && (r->null || r->neg))
+			return true;
+	}
+	return false;
+}
+
 bool engine_any_owned_return(const struct engine_ctx *ctx)
 {
 	for (uint32_t i = 0; i < ctx->nreturns; i++)
@@ -255,7 +265,11 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 	}
 	for (val_t v = 1; v < s->nvals; v++) {
 		const struct aval *a = &s->vals[v];
-		if (a->param && a->param <= 32 && a->is_obj) {
+		if (a->param && a->param <= 32 && a->is_obj && engine_val_is_null(a)) {
+			/* `if (arg == NULL) return NULL;`: a NULL argument keeps or
+			 * gives away nothing, so this path says nothing of a steal. */
+			pr.params_null |= 1u << (a->param - 1);
+		} else if (a->param && a->param <= 32 && a->is_obj) {
 			if (a->owned < 0)
 				pr.params_released |= 1u << (a->param - 1);
 			else
@@ -562,7 +576,8 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 			borrowed_elements_only = false;
 		any_null |= r->null || (r->is_obj && r->maybe_null);
 		any_neg |= r->neg;
-		released_all &= r->params_released;
+		/* A path where the parameter is NULL neither keeps nor gives it. */
+		released_all &= r->params_released | r->params_null;
 		kept_any |= r->params_kept;
 		/* Out-parameters count on the paths that succeed. */
 		if (r->neg || r->null) {
@@ -570,7 +585,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 			fail_kept |= r->params_kept;
 			fails_all_minus_one &= r->neg && r->lo == -1 && r->hi == -1;
 		} else {
-			succ_released &= r->params_released;
+			succ_released &= r->params_released | r->params_null;
 			out_all &= r->out_new;
 			succ_nonzero &= r->params_nonzero;
 			nsuccess++;

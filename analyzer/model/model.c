@@ -25,6 +25,7 @@ struct model_tu {
 	struct strmap inferred;     /* name → struct model_fn * */
 	struct strmap defaults;     /* name → struct model_fn * (made up once) */
 	struct strmap lent;         /* name → (uintptr_t) mask of parameters lent for the call */
+	struct strmap addressed;    /* names of the TU's functions used as values */
 };
 
 struct model *model_new(void)
@@ -149,6 +150,7 @@ void model_tu_free(struct model_tu *mt)
 	strmap_dispose(&mt->inferred);
 	strmap_dispose(&mt->defaults);
 	strmap_dispose(&mt->lent);
+	strmap_dispose(&mt->addressed);
 	arena_free(mt->arena);
 	free(mt);
 }
@@ -177,6 +179,17 @@ void model_tu_set_lent_params(struct model_tu *mt, const char *name, uint32_t ma
 uint32_t model_tu_params_lent(const struct model_tu *mt, const char *name)
 {
 	return (uint32_t)(uintptr_t)strmap_get(&mt->lent, name);
+}
+
+void model_tu_set_address_taken(struct model_tu *mt, const char *name)
+{
+	if (!strmap_get(&mt->addressed, name))
+		strmap_put(&mt->addressed, arena_strdup(mt->arena, name), (void *)1);
+}
+
+bool model_tu_address_taken(const struct model_tu *mt, const char *name)
+{
+	return strmap_get(&mt->addressed, name) != NULL;
 }
 
 /* The convention of CPython's API and of ours: a function returning an

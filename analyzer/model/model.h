@@ -182,6 +182,11 @@ void model_tu_set_inferred(struct model_tu *mt, const struct model_fn *fn);
  * callbacks), and must not release them. */
 void model_tu_set_lent_params(struct model_tu *mt, const char *name, uint32_t mask);
 uint32_t model_tu_params_lent(const struct model_tu *mt, const char *name);
+/* Functions of the TU used as values (a table's slot, a callback, a
+ * pointer): others may call them, so their contract is not theirs to
+ * choose. */
+void model_tu_set_address_taken(struct model_tu *mt, const char *name);
+bool model_tu_address_taken(const struct model_tu *mt, const char *name);
 /* The effects of calling `name`. Never NULL: unknown functions get the
  * default, shaped by their declaration if the TU declares them. */
 const struct model_fn *model_tu_lookup(struct model_tu *mt, const char *name);
