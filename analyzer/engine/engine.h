@@ -178,6 +178,11 @@ struct engine_limits {
 	uint32_t loop_unroll;       /* times a path may enter a loop head */
 	uint32_t max_values;        /* live abstract values per state */
 	uint32_t crowded;           /* distinct states at a block before integers are forgotten there */
+	/* Paths waiting to be walked, and bytes of the keys of the states
+	 * seen: what bounds a function's memory (a run of forking calls
+	 * whose results are ignored doubles the paths at each). */
+	uint32_t max_pending;
+	uint32_t max_key_bytes;
 };
 
 struct engine_options {

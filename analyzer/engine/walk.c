@@ -50,6 +50,8 @@ void engine_default_limits(struct engine_limits *l)
 	l->loop_unroll = 3;
 	l->max_values = 4096;
 	l->crowded = 24;
+	l->max_pending = 4096;
+	l->max_key_bytes = 64u << 20;
 }
 
 /* ---- events ---- */
@@ -739,10 +741,14 @@ int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
 		uint32_t block = ctx.nodes[item.node].block;
 		ctx.cur_node = item.node;
 		ctx.cur = item.st;
-		if (++ctx.steps > opt->limits.max_steps || item.st->nvals > opt->limits.max_values) {
+		const char *over = ++ctx.steps > opt->limits.max_steps ? "path budget exhausted"
+		                 : item.st->nvals > opt->limits.max_values ? "too many values"
+		                 : wl.n - wl.head > opt->limits.max_pending ? "too many paths at once"
+		                 : ctx.key_pool_len > opt->limits.max_key_bytes ? "state memory budget exhausted"
+		                 : NULL;
+		if (over) {
 			ctx.partial = true;
-			ctx.partial_reason = ctx.steps > opt->limits.max_steps
-				? "path budget exhausted" : "too many values";
+			ctx.partial_reason = over;
 			state_free(item.st);
 			break;
 		}
