@@ -476,6 +476,14 @@ bool eval_assume(struct engine_ctx *ctx, const struct ir_expr *e, bool truth)
 			return assume_compare(ctx, l.v, op, r.c, truth);
 		if (l.v == r.v && (op == IR_OP_EQ || op == IR_OP_NE))
 			return (op == IR_OP_EQ) == truth;
+		/* Equal to something non-NULL (`x == Py_NotImplemented`): x is
+		 * not NULL either. */
+		if ((op == IR_OP_EQ && truth) || (op == IR_OP_NE && !truth)) {
+			if (engine_val_is_nonnull(state_val(ctx->cur, r.v)))
+				return eval_restrict(ctx, l.v, INT64_MIN, INT64_MAX, true);
+			if (engine_val_is_nonnull(state_val(ctx->cur, l.v)))
+				return eval_restrict(ctx, r.v, INT64_MIN, INT64_MAX, true);
+		}
 		return true;
 	}
 	struct sval s = eval_expr(ctx, e);
