@@ -576,6 +576,16 @@ static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *nam
 	struct aval *a = state_val(ctx->cur, old);
 	if (!a->is_obj || engine_val_is_null(a))
 		return;
+	if (e->stale) {
+		/* What the code read there before the call, overwritten now
+		 * without a release: taken (the move-out idiom). What this path
+		 * stored there may have been replaced meanwhile: not given back. */
+		if (a->origin == ORIG_LOAD && a->owned == 0 && state_val_in_vars(ctx->cur, old, UINT32_MAX)) {
+			a->owned++;
+			a->flags |= VF_TAKEN;
+		}
+		return;
+	}
 	if (e->holds_ref) {
 		e->holds_ref = false;
 		a->owned++;

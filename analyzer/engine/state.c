@@ -74,7 +74,7 @@ val_t state_memo_get(const struct state *s, val_t base, const char *name, int64_
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		const struct memo_ent *m = &s->memo[i];
 		if (m->base == base && m->index == index && strcmp(m->name, name) == 0)
-			return m->val;
+			return m->stale ? VAL_NONE : m->val;
 	}
 	return VAL_NONE;
 }
@@ -96,14 +96,20 @@ void state_memo_put(struct state *s, val_t base, const char *name, int64_t index
 	if (m) {
 		m->val = val;
 		m->holds_ref = holds_ref;
+		m->stale = false;
 		return;
 	}
-	struct memo_ent e = { base, name, index, val, holds_ref };
+	struct memo_ent e = { base, name, index, val, holds_ref, false };
 	VEC_PUSH(s->memo, s->nmemo, s->cap_memo, e);
 }
 
 void state_memo_forget(struct state *s, const char *name)
 {
+	if (!name) {
+		for (uint32_t i = 0; i < s->nmemo; i++)
+			s->memo[i].stale = true;
+		return;
+	}
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		/* A dereference or index store may alias any such load. */
@@ -125,6 +131,12 @@ void state_canon(struct state *s)
 	memset(map, 0, sizeof(uint32_t) * n);
 	uint32_t next = 1;
 #define CANON_MARK(v) do { if ((v) && !map[v]) { order[next] = (v); map[v] = next++; } } while (0)
+	/* A stale entry matters only while a variable names its value. */
+	uint32_t kept = 0;
+	for (uint32_t i = 0; i < s->nmemo; i++)
+		if (!s->memo[i].stale || state_val_in_vars(s, s->memo[i].val, UINT32_MAX))
+			s->memo[kept++] = s->memo[i];
+	s->nmemo = kept;
 	for (uint32_t i = 0; i < s->nvars; i++)
 		CANON_MARK(s->vars[i]);
 	for (uint32_t i = 0; i < s->nmemo; i++) {
@@ -247,7 +259,8 @@ void state_key(const struct state *s, struct strbuf *out)
 	}
 	for (uint32_t i = 0; i < s->nmemo; i++) {
 		const struct memo_ent *m = &s->memo[i];
-		key_put(&p, (uint64_t)m->base | (uint64_t)m->val << 32 | (uint64_t)m->holds_ref << 63);
+		key_put(&p, (uint64_t)m->base | (uint64_t)m->val << 32 | (uint64_t)m->stale << 62 |
+		        (uint64_t)m->holds_ref << 63);
 		key_put(&p, (uint64_t)(uintptr_t)m->name);
 		key_put(&p, (uint64_t)m->index);
 	}

@@ -27,6 +27,11 @@ struct memo_ent {
 	int64_t index;          /* constant array index, or MEMO_NO_INDEX */
 	val_t val;
 	bool holds_ref;         /* this path stored an owned reference there */
+	/* A call that may write any memory ran since: not a value to load
+	 * again, but what the memory held when last seen, so that overwriting
+	 * it can still move the reference to the variable that read it
+	 * (`cnt = lz->cnt; next = f(cnt); lz->cnt = next; return cnt;`). */
+	bool stale;
 };
 
 struct state {

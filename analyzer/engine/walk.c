@@ -166,7 +166,7 @@ bool engine_val_is_element(const struct engine_ctx *ctx, val_t v)
 	if (!s || !v || v >= s->nvals || s->vals[v].origin != ORIG_LOAD)
 		return false;
 	for (uint32_t i = 0; i < s->nmemo; i++)
-		if (s->memo[i].val == v)
+		if (s->memo[i].val == v && !s->memo[i].stale)
 			return false;
 	return true;
 }
