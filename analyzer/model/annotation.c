@@ -29,6 +29,14 @@ static const struct {
 	{ "newref", MODEL_PRIM_NEWREF }, { "xnewref", MODEL_PRIM_XNEWREF },
 };
 
+bool model__name_in(const char *const *list, const char *name)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
 int model__parse_prim_name(const char *s, enum model_prim *out)
 {
 	for (size_t i = 0; i < sizeof(prims) / sizeof(prims[0]); i++) {

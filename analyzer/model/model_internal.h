@@ -37,6 +37,8 @@ int model__parse_type_tables(struct model *m, const char *path, const char *pack
 void model__types_dispose(struct model_type_info *t);
 
 /* Parse "name" or "name(k)" from an annotation body; k is 1-based. */
+/* Is name one of list (NULL-terminated)? For the packs' key checks. */
+bool model__name_in(const char *const *list, const char *name);
 int model__parse_prim_name(const char *s, enum model_prim *out);
 
 #endif

@@ -109,10 +109,7 @@ static int only_keys(struct pack_ctx *c, json_t *obj, const char *key, const cha
 	const char *k;
 	json_t *v;
 	json_object_foreach(obj, k, v) {
-		size_t i = 0;
-		while (allowed[i] && strcmp(allowed[i], k) != 0)
-			i++;
-		if (!allowed[i]) {
+		if (!model__name_in(allowed, k)) {
 			char what[96];
 			snprintf(what, sizeof(what), "has an element with the unknown key '%s'", k);
 			return bad(c, key, what);

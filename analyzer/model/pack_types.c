@@ -108,10 +108,7 @@ static int tt_keys(struct tt_ctx *c, json_t *obj, const char *const *known)
 	const char *key;
 	json_t *v;
 	json_object_foreach(obj, key, v) {
-		size_t k = 0;
-		while (known[k] && strcmp(known[k], key) != 0)
-			k++;
-		if (!known[k])
+		if (!model__name_in(known, key))
 			return tt_bad(c, key, "is not a known key");
 	}
 	return 0;
