@@ -521,11 +521,6 @@ static bool hand_over_store(struct engine_ctx *ctx, val_t v, struct ir_loc loc,
 	engine_emit(ctx, EV_USE, v, loc, st, NULL, 0, USE_STORE);
 	a = state_val(ctx->cur, v);
 	bool owned = a->owned > 0;
-	/* A parameter copied into the function's own memory (an argument
-	 * array, `PyObject *stack[1] = {arg};`) moves no reference: no debt,
-	 * or the summary would say the function steals it. */
-	if (!owned && !strict && a->origin == ORIG_PARAM)
-		return false;
 	a->owned--;
 	if (owned && strict) {
 		a->flags |= VF_HANDED;

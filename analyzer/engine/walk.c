@@ -189,6 +189,25 @@ bool engine_any_owned_return(const struct engine_ctx *ctx)
 	return false;
 }
 
+/* Is v held in the function's own memory (a local array or struct:
+ * `PyObject *stack[1] = {arg};`)? A parameter stored there is not given
+ * away, though the store counted as a handover (so that an incref after
+ * it balances: `aa[0] = v; Py_INCREF(v); ... Py_DECREF(aa[0]);`). */
+static bool in_local_memory(const struct engine_ctx *ctx, const struct state *s, val_t v)
+{
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		if (s->memo[i].val != v || s->memo[i].base == VAL_NONE)
+			continue;
+		for (uint32_t k = 0; k < s->nvars; k++) {
+			const struct ir_var *var = &ctx->fn->vars[k];
+			if (s->vars[k] == s->memo[i].base && var->kind == IR_VAR_LOCAL && var->ty &&
+			    (var->ty->cls == IR_TY_ARRAY || var->ty->cls == IR_TY_RECORD))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* ---- statements ---- */
 
 static void kill_temps(struct engine_ctx *ctx, uint32_t block, uint32_t stmt, struct ir_loc loc)
@@ -272,7 +291,7 @@ static void exec_return(struct engine_ctx *ctx, const struct ir_block *b)
 			 * gives away nothing, so this path says nothing of a steal. */
 			pr.params_null |= 1u << (a->param - 1);
 		} else if (a->param && a->param <= 32 && a->is_obj) {
-			if (a->owned < 0)
+			if (a->owned < 0 && !in_local_memory(ctx, s, v))
 				pr.params_released |= 1u << (a->param - 1);
 			else
 				pr.params_kept |= 1u << (a->param - 1);
@@ -563,7 +582,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 	bool obj = ctx->fn->ret && ctx->fn->ret->obj_depth == 1;
 	bool any_owned = false, any_borrowed = false, any_null = false, any_neg = false;
 	bool borrowed_elements_only = true;
-	uint32_t released_all = UINT32_MAX, kept_any = 0, out_all = UINT32_MAX;
+	uint32_t released_all = UINT32_MAX, released_any = 0, kept_any = 0, out_all = UINT32_MAX;
 	uint32_t nsuccess = 0, nfail = 0, succ_released = UINT32_MAX, fail_kept = 0;
 	uint32_t succ_nonzero = UINT32_MAX;
 	bool fails_all_minus_one = true;
@@ -580,6 +599,7 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		any_neg |= r->neg;
 		/* A path where the parameter is NULL neither keeps nor gives it. */
 		released_all &= r->params_released | r->params_null;
+		released_any |= r->params_released;
 		kept_any |= r->params_kept;
 		/* Out-parameters count on the paths that succeed. */
 		if (r->neg || r->null) {
@@ -620,12 +640,14 @@ static void infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res)
 		}
 		m->fails_minus_one = any_neg && fails_all_minus_one && !ctx->partial;
 	}
+	/* Steals: released on every path that had it, and on one at least
+	 * (`assert(!args)` leaves only NULL paths: nothing is taken). */
 	if (ctx->nreturns)
-		m->steals = released_all & ~kept_any;
+		m->steals = released_all & released_any & ~kept_any;
 	/* Stored on success, kept on failure (`if (grow() < 0) return -1;
 	 * self->data[n] = obj; return 0;`): a steal on success. */
 	if (nsuccess && nfail && (m->fails == MODEL_FAILS_NEGATIVE || m->fails == MODEL_FAILS_NULL))
-		m->steals_on_success = succ_released & fail_kept & ~m->steals;
+		m->steals_on_success = succ_released & released_any & fail_kept & ~m->steals;
 	if (nsuccess)
 		m->out_new = out_all;
 	/* `if (b == 0) return -1;`, `if (!p) return -1;` before any success:
