@@ -572,10 +572,14 @@ static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *nam
 	if (!a->is_obj || engine_val_is_null(a))
 		return;
 	if (e->stale) {
-		/* What the code read there before the call, overwritten now
-		 * without a release: taken (the move-out idiom). What this path
-		 * stored there may have been replaced meanwhile: not given back. */
-		if (a->origin == ORIG_LOAD && a->owned == 0 && state_val_in_vars(ctx->cur, old, UINT32_MAX)) {
+		/* What the code read from an object's field before the call,
+		 * overwritten now without a release: taken (the move-out idiom).
+		 * Not through `*p` (an in-out `T **` slot may hold a borrowed
+		 * reference: `file = *file_ptr; ...; *file_ptr = NULL;`). What
+		 * this path stored there may have been replaced meanwhile: not
+		 * given back. */
+		if (a->origin == ORIG_LOAD && a->owned == 0 && strcmp(name, "*") != 0 &&
+		    state_val_in_vars(ctx->cur, old, UINT32_MAX)) {
 			a->owned++;
 			a->flags |= VF_TAKEN;
 		}
@@ -669,9 +673,23 @@ void eval_store(struct engine_ctx *ctx, const struct ir_expr *dst, struct sval v
 		if (known)
 			overwrite_memory(ctx, b.v, "*", index, v, loc);
 		/* Through a pointer it is a handover; into a local array it is not. */
-		bool strict = base->ty && base->ty->cls == IR_TY_PTR && !is_local_memory(ctx, dst);
+		bool local = is_local_memory(ctx, dst);
+		bool strict = base->ty && base->ty->cls == IR_TY_PTR && !local;
 		bool held = hand_over_store(ctx, v, loc, st, strict);
-		state_memo_forget(ctx->cur, "*");
+		if (local && !b.is_const) {
+			/* Only the array's own slots may change. A slot at an unknown
+			 * index is remembered stale, per store site: not loaded
+			 * again, but the value is still known to be in the
+			 * function's own memory (walk.c in_local_memory). */
+			state_memo_stale_base(ctx->cur, b.v);
+			if (!known) {
+				int64_t site = MEMO_NO_INDEX + 1 + (int64_t)ctx->cur_point;
+				state_memo_put(ctx->cur, b.v, "*", site, v, held);
+				state_memo_stale_base(ctx->cur, b.v);
+			}
+		} else {
+			state_memo_forget(ctx->cur, "*");
+		}
 		if (known)
 			state_memo_put(ctx->cur, b.v, "*", index, v, held);
 		return;

@@ -103,6 +103,13 @@ void state_memo_put(struct state *s, val_t base, const char *name, int64_t index
 	VEC_PUSH(s->memo, s->nmemo, s->cap_memo, e);
 }
 
+void state_memo_stale_base(struct state *s, val_t base)
+{
+	for (uint32_t i = 0; i < s->nmemo; i++)
+		if (s->memo[i].base == base)
+			s->memo[i].stale = true;
+}
+
 void state_memo_forget(struct state *s, const char *name)
 {
 	if (!name) {

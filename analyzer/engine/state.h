@@ -67,6 +67,9 @@ struct memo_ent *state_memo_find(struct state *s, val_t base, const char *name, 
 /* Forget loads that a store to `name` may change (every base), or all
  * loads when name is NULL (a call that may write anywhere). */
 void state_memo_forget(struct state *s, const char *name);
+/* Mark stale every entry of base (an index store into a local array may
+ * have written any of them). */
+void state_memo_stale_base(struct state *s, val_t base);
 
 void state_canon(struct state *s);
 /* Forget what is known of values that are not objects (integers, plain
