@@ -153,4 +153,7 @@ const uint32_t *liveness_dying(const struct engine_ctx *ctx, uint32_t block, uin
 void path_fill(struct engine_ctx *ctx, struct finding *f, val_t val, const struct aval *v);
 struct finding_loc path_loc(const struct engine_ctx *ctx, struct ir_loc loc);
 
+/* infer.c: the summary of the function just walked (ctx->returns). */
+void engine_infer_summary(struct engine_ctx *ctx, struct engine_fn_result *res);
+
 #endif
