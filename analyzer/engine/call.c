@@ -142,7 +142,38 @@ static bool owned_by(const struct state *s, val_t v, val_t owner)
 	return false;
 }
 
-static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char *by)
+/* Was v read from a field of an object (not an array element, not a
+ * global)? Sets *base to the object. */
+static bool field_borrow(const struct state *s, val_t v, val_t *base)
+{
+	for (uint32_t i = 0; i < s->nmemo; i++) {
+		const struct memo_ent *m = &s->memo[i];
+		if (m->val == v && m->base != VAL_NONE && strcmp(m->name, "*") != 0) {
+			*base = m->base;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Is one of the call's arguments v or the object it was read from? */
+static bool call_reaches(const struct call_args *a, val_t v, val_t base)
+{
+	for (uint32_t i = 0; i < a->n; i++)
+		if (!a->vals[i].is_const && (a->vals[i].v == v || a->vals[i].v == base))
+			return true;
+	return false;
+}
+
+/* Invalidate what was borrowed from owner (VAL_NONE: code run by a call,
+ * `code` its arguments). Code run by a call can change what a container
+ * lends (a dict's value, a list's item) or a global; an object's field
+ * only when the call is given the object or the value itself (a callback
+ * that replaces itself): C code keeps the fields of its objects to itself
+ * (the real-world triage found field borrows across unrelated calls to be
+ * nearly all false positives). */
+static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char *by,
+                                const struct call_args *code)
 {
 	struct state *s = ctx->cur;
 	for (val_t v = 1; v < s->nvals; v++) {
@@ -157,6 +188,9 @@ static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char 
 		/* Code run by a call cannot free what a stable borrow hangs on;
 		 * only its owner's release or mutation can. */
 		if (owner == VAL_NONE && (a->flags & VF_STABLE))
+			continue;
+		val_t base;
+		if (code && field_borrow(s, v, &base) && !call_reaches(code, v, base))
 			continue;
 		a->flags |= VF_INVALID;
 		a->changed = ctx->cur_point;
@@ -215,7 +249,7 @@ static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 		a->flags |= VF_RELEASED;
 		a->changed = ctx->cur_point;
 		/* Whatever was borrowed from it may be gone with it. */
-		invalidate_borrowed(ctx, v, NULL);
+		invalidate_borrowed(ctx, v, NULL, NULL);
 	} else if ((before <= 0 || (before == 1 && (a->flags & VF_TAKEN))) &&
 	           !(a->flags & VF_RELEASED)) {
 		/* A reference someone else owned (a field's, the caller's) was
@@ -226,7 +260,7 @@ static void do_decref(struct engine_ctx *ctx, val_t v, bool x, const struct ir_s
 			a->flags |= VF_INVALID;
 			a->invalidator = st->call.macro ? st->call.macro : st->call.callee;
 		}
-		invalidate_borrowed(ctx, v, NULL);
+		invalidate_borrowed(ctx, v, NULL, NULL);
 	}
 }
 
@@ -508,7 +542,7 @@ static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	 * invalidates the borrowed references the caller still holds (and the
 	 * summary of this function learns it). */
 	if (m->runs_code) {
-		invalidate_borrowed(ctx, VAL_NONE, st->call.callee);
+		invalidate_borrowed(ctx, VAL_NONE, st->call.callee, a);
 		ctx->calls_runs_code = true;
 		/* Code run on a parameter may change it: the summary says this
 		 * function mutates that parameter (rc_list_clear(list) in a
@@ -527,7 +561,7 @@ static void apply_effects(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 	for (uint32_t i = 0; i < a->n && i < 32; i++) {
 		if (!(m->mutates & (1u << i)) || a->vals[i].is_const)
 			continue;
-		invalidate_borrowed(ctx, a->vals[i].v, st->call.callee);
+		invalidate_borrowed(ctx, a->vals[i].v, st->call.callee, NULL);
 		uint32_t p = state_val(ctx->cur, a->vals[i].v)->param;
 		if (p && p <= 32)
 			ctx->mutated_params |= 1u << (p - 1);
