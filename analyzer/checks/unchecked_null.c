@@ -9,20 +9,15 @@
 
 #include <string.h>
 
-/* Does e read variable var? */
-static bool expr_reads_var(const struct ir_expr *e, uint32_t var)
+static bool is_var(const struct ir_expr *e, void *var)
 {
-	if (!e)
-		return false;
-	switch (e->kind) {
-	case IR_E_VAR: return e->u.var == var;
-	case IR_E_FIELD: return expr_reads_var(e->u.field.base, var);
-	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP:
-		return expr_reads_var(e->u.unary.operand, var);
-	case IR_E_INDEX: case IR_E_BINOP:
-		return expr_reads_var(e->u.binary.l, var) || expr_reads_var(e->u.binary.r, var);
-	default: return false;
-	}
+	return e->kind == IR_E_VAR && e->u.var == *(const uint32_t *)var;
+}
+
+/* A variable that `index` (the arg) reads too. */
+static bool is_var_of(const struct ir_expr *e, void *index)
+{
+	return e->kind == IR_E_VAR && ir_expr_any(index, is_var, (void *)&e->u.var);
 }
 
 /* Does some branch or switch of fn test a variable that the index
@@ -30,14 +25,11 @@ static bool expr_reads_var(const struct ir_expr *e, uint32_t var)
  * size (`i < n`), a range check (`if (i >= n) return`). */
 static bool index_is_bounded(const struct ir_func *fn, const struct ir_expr *index)
 {
-	for (uint32_t v = 0; v < fn->nvars; v++) {
-		if (!expr_reads_var(index, v))
-			continue;
-		for (uint32_t b = 0; b < fn->nblocks; b++) {
-			const struct ir_term *t = &fn->blocks[b].term;
-			if ((t->kind == IR_T_BRANCH || t->kind == IR_T_SWITCH) && expr_reads_var(t->cond, v))
-				return true;
-		}
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const struct ir_term *t = &fn->blocks[b].term;
+		if ((t->kind == IR_T_BRANCH || t->kind == IR_T_SWITCH) &&
+		    ir_expr_any(t->cond, is_var_of, (void *)index))
+			return true;
 	}
 	return false;
 }

@@ -175,28 +175,19 @@ static void analyze_function(const struct engine_options *eng, const struct ir_t
 	VEC_PUSH(res->inferred, res->ninferred, res->cap_inferred, fr.inferred);
 }
 
-/* Every function named as a value in e (not called): address taken. */
+/* Record a function named as a value (not called); false, so that
+ * ir_expr_any visits every subexpression. */
+static bool note_function(const struct ir_expr *e, void *mt)
+{
+	if (e->kind == IR_E_FUNC)
+		model_tu_set_address_taken(mt, e->u.name);
+	return false;
+}
+
+/* Every function named as a value in e: address taken. */
 static void note_functions_used(struct model_tu *mt, const struct ir_expr *e)
 {
-	if (!e)
-		return;
-	switch (e->kind) {
-	case IR_E_FUNC:
-		model_tu_set_address_taken(mt, e->u.name);
-		break;
-	case IR_E_FIELD:
-		note_functions_used(mt, e->u.field.base);
-		break;
-	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP:
-		note_functions_used(mt, e->u.unary.operand);
-		break;
-	case IR_E_INDEX: case IR_E_BINOP:
-		note_functions_used(mt, e->u.binary.l);
-		note_functions_used(mt, e->u.binary.r);
-		break;
-	default:
-		break;
-	}
+	ir_expr_any(e, note_function, mt);
 }
 
 static void note_init_functions(struct model_tu *mt, const struct ir_init *in)

@@ -556,19 +556,15 @@ static void ctx_dispose(struct engine_ctx *ctx)
 	free(ctx->keys);
 }
 
+static bool is_object_typed(const struct ir_expr *e, void *arg)
+{
+	(void)arg;
+	return e->ty && e->ty->obj_depth;
+}
+
 static bool expr_has_object(const struct ir_expr *e)
 {
-	if (!e)
-		return false;
-	if (e->ty && e->ty->obj_depth)
-		return true;
-	switch (e->kind) {
-	case IR_E_FIELD: return expr_has_object(e->u.field.base);
-	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP: return expr_has_object(e->u.unary.operand);
-	case IR_E_INDEX: case IR_E_BINOP:
-		return expr_has_object(e->u.binary.l) || expr_has_object(e->u.binary.r);
-	default: return false;
-	}
+	return ir_expr_any(e, is_object_typed, NULL);
 }
 
 /* Does the function handle objects at all? Most functions of most C code

@@ -247,6 +247,25 @@ void ir_term_unreachable(struct ir_func *fn, uint32_t block)
 	t->kind = IR_T_UNREACHABLE;
 }
 
+bool ir_expr_any(const struct ir_expr *e, bool (*pred)(const struct ir_expr *e, void *arg),
+                 void *arg)
+{
+	if (!e)
+		return false;
+	if (pred(e, arg))
+		return true;
+	switch (e->kind) {
+	case IR_E_FIELD:
+		return ir_expr_any(e->u.field.base, pred, arg);
+	case IR_E_DEREF: case IR_E_ADDR: case IR_E_UNOP:
+		return ir_expr_any(e->u.unary.operand, pred, arg);
+	case IR_E_INDEX: case IR_E_BINOP:
+		return ir_expr_any(e->u.binary.l, pred, arg) || ir_expr_any(e->u.binary.r, pred, arg);
+	default:
+		return false;
+	}
+}
+
 struct ir_expr *ir_expr_copy(struct ir_tu *tu, const struct ir_expr *e)
 {
 	struct ir_expr *c = arena_alloc(tu->arena, sizeof(*c));

@@ -363,6 +363,11 @@ void ir_term_unreachable(struct ir_func *fn, uint32_t block);
 /* A shallow copy of e (the same children): for a value used twice, since
  * lowering may retype or rewrite the node it is handed. */
 struct ir_expr *ir_expr_copy(struct ir_tu *tu, const struct ir_expr *e);
+/* Does pred hold for e or one of its subexpressions (operands, bases)?
+ * Visits e first, then its operands left to right; stops at the first
+ * true. NULL e: false. */
+bool ir_expr_any(const struct ir_expr *e, bool (*pred)(const struct ir_expr *e, void *arg),
+                 void *arg);
 
 const char *ir_op_spelling(enum ir_op op);
 const char *ir_file_name(const struct ir_tu *tu, uint32_t file);

@@ -348,17 +348,14 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 	static const char *const top_keys[] = {
 		"pack", "description", "object_structs", "singletons",
 		"detect_includes", "functions", "type_tables", "version", "stable_fields",
-		"negative_failure"
+		"negative_failure", NULL
 	};
 	if (!json_is_object(root))
 		return err_set(c->e, ERR_INVALID, "%s: a pack must be a JSON object", c->path);
 	const char *key;
 	json_t *v;
 	json_object_foreach(root, key, v) {
-		size_t k = 0;
-		while (k < sizeof(top_keys) / sizeof(top_keys[0]) && strcmp(key, top_keys[k]) != 0)
-			k++;
-		if (k == sizeof(top_keys) / sizeof(top_keys[0]))
+		if (!model__name_in(top_keys, key))
 			return bad(c, key, "is not a known key");
 	}
 	json_t *name = json_object_get(root, "pack");
