@@ -24,6 +24,8 @@
 /* Long enough for another refcheck's per-TU transaction, or its schema
  * creation, to finish; transactions are short (one TU). */
 #define BUSY_TIMEOUT_MS 60000
+/* Pause between attempts when opening meets a lock it may not wait on. */
+#define OPEN_RETRY_MS 10
 
 int store_sqlite_error(struct store *s, struct err *e)
 {
@@ -34,6 +36,9 @@ int store_sqlite_error(struct store *s, struct err *e)
 	if (rc == SQLITE_CORRUPT)
 		return err_set(e, ERR_CORRUPT, "%s: damaged database (%s); remove it to start afresh",
 		               s->path, sqlite3_errmsg(s->db));
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return err_set(e, ERR_BUSY, "%s: %s (another process holds it)", s->path,
+		               sqlite3_errmsg(s->db));
 	return err_set(e, ERR_GENERIC, "%s: %s", s->path, sqlite3_errmsg(s->db));
 }
 
@@ -281,21 +286,43 @@ static int open_file(struct store *s, enum store_open_mode mode, struct err *e)
 	return 0;
 }
 
+/*
+ * Two refcheck processes that create one database at once can meet where
+ * SQLite gives up without calling the busy handler: in rollback mode (a new
+ * file is in rollback mode until PRAGMA journal_mode = WAL has written its
+ * header), a connection that holds a read lock and asks for the write lock
+ * while the other holds it gets SQLITE_BUSY at once, since waiting could
+ * deadlock. Validation and set-up only read, or write in one transaction
+ * that checks again what it found, so store_open repeats them after a
+ * short pause instead of failing the run.
+ */
+static void open_retry_pause(void)
+{
+	struct timespec ts = { 0, OPEN_RETRY_MS * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
 int store_open(struct store **out, const char *path, enum store_open_mode mode, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	int64_t version = 0;
 	int error;
 	s->path = xstrdup(path ? path : STORE_DEFAULT_PATH);
-	if ((error = open_file(s, mode, e)) < 0 || (error = validate(s, &version, e)) < 0)
+	if ((error = open_file(s, mode, e)) < 0)
 		goto cleanup;
-	if (mode == STORE_OPEN_READ) {
-		if (version == 0)
-			error = err_set(e, ERR_NOTFOUND, "%s: empty findings database (no runs yet)",
-			                s->path);
-	} else {
-		error = set_up(s, version, e);
+	for (int64_t waited = 0;; waited += OPEN_RETRY_MS) {
+		error = validate(s, &version, e);
+		if (error == 0 && mode == STORE_OPEN_WRITE)
+			error = set_up(s, version, e);
+		if (error != ERR_BUSY || waited >= BUSY_TIMEOUT_MS)
+			break;
+		/* See open_retry_pause: every step here is safe to repeat. */
+		store_rollback(s);
+		err_clear(e);
+		open_retry_pause();
 	}
+	if (error == 0 && mode == STORE_OPEN_READ && version == 0)
+		error = err_set(e, ERR_NOTFOUND, "%s: empty findings database (no runs yet)", s->path);
 	if (error == 0)
 		error = exec_plain(s, "PRAGMA foreign_keys = ON", e);
 cleanup:

@@ -14,7 +14,8 @@ enum {
 	ERR_NOTFOUND = -2,  /* a file, function or entry that does not exist */
 	ERR_INVALID = -3,   /* bad input: malformed file, bad argument */
 	ERR_CORRUPT = -4,   /* a damaged or foreign database */
-	ERR_INTERNAL = -5   /* a bug in refcheck (exit code 3) */
+	ERR_INTERNAL = -5,  /* a bug in refcheck (exit code 3) */
+	ERR_BUSY = -6       /* a database another process holds locked */
 };
 
 struct err {

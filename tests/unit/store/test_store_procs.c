@@ -8,6 +8,7 @@
 #include "store_fixture.h"
 
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -147,4 +148,45 @@ Test(store_procs, killed_run_keeps_previous_findings)
 	/* And the database still takes a complete run. */
 	store_close(s);
 	cr_assert_eq(writer(path, 2), 0);
+}
+
+/*
+ * The lock SQLite refuses to wait for: another process holds the write lock
+ * of a file still in rollback mode (it is creating the database), and
+ * opening reads (a shared lock) and then asks to write (WAL set-up, the
+ * schema). SQLite answers "database is locked" at once, since waiting while
+ * holding the read lock could deadlock; opening must try again, not fail.
+ */
+Test(store_procs, open_waits_for_a_creator_holding_the_write_lock)
+{
+	const char *path = fx_path("creating.db");
+	int pipefd[2];
+	cr_assert_eq(pipe(pipefd), 0);
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		close(pipefd[0]);
+		sqlite3 *db;
+		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != 0 ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+		    write(pipefd[1], "x", 1) != 1)
+			_exit(1);
+		struct timespec ts = { 0, 300 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK &&
+		      sqlite3_close(db) == SQLITE_OK ? 0 : 1);
+	}
+	close(pipefd[1]);
+	char c;
+	cr_assert_eq(read(pipefd[0], &c, 1), 1, "the creator died before it held the lock");
+	close(pipefd[0]);
+	struct store *s;
+	struct err e = { 0 };
+	int rc = store_open(&s, path, STORE_OPEN_WRITE, &e);
+	int status;
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the creator failed");
+	cr_assert_eq(rc, 0, "%s", e.msg);
+	store_close(s);
+	cr_assert_eq(writer(path, 0), 0);
 }
