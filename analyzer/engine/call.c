@@ -156,20 +156,40 @@ static bool field_borrow(const struct state *s, val_t v, val_t *base)
 	return false;
 }
 
-/* Is one of the call's arguments v or the object it was read from? */
+/* Is one of the call's arguments v or base (v may be VAL_NONE)? */
 static bool call_reaches(const struct call_args *a, val_t v, val_t base)
 {
 	for (uint32_t i = 0; i < a->n; i++)
-		if (!a->vals[i].is_const && (a->vals[i].v == v || a->vals[i].v == base))
+		if (!a->vals[i].is_const && a->vals[i].v != VAL_NONE &&
+		    (a->vals[i].v == v || a->vals[i].v == base))
 			return true;
 	return false;
+}
+
+/* May code run by a call with arguments `code` change what v was read
+ * from, by what the borrow is (see invalidate_borrowed)? */
+static bool code_may_change(const struct state *s, val_t v, const struct call_args *code)
+{
+	val_t base;
+	if (s->vals[v].flags & VF_PRIVATE_ITEM) {
+		/* self->stack->data[i]: given the array's object (stack) or the
+		 * object that object was read from (self). */
+		val_t obj = s->vals[v].owner, from = VAL_NONE;
+		field_borrow(s, obj, &from);
+		return call_reaches(code, obj, from);
+	}
+	if (field_borrow(s, v, &base))
+		return call_reaches(code, v, base);
+	return true;
 }
 
 /* Invalidate what was borrowed from owner (VAL_NONE: code run by a call,
  * `code` its arguments). Code run by a call can change what a container
  * lends (a dict's value, a list's item) or a global; an object's field
  * only when the call is given the object or the value itself (a callback
- * that replaces itself): C code keeps the fields of its objects to itself
+ * that replaces itself), an element of an array an object holds privately
+ * only when the call is given that object: C code keeps the fields of its
+ * objects to itself
  * (the real-world triage found field borrows across unrelated calls to be
  * nearly all false positives). */
 static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char *by,
@@ -189,8 +209,7 @@ static void invalidate_borrowed(struct engine_ctx *ctx, val_t owner, const char 
 		 * only its owner's release or mutation can. */
 		if (owner == VAL_NONE && (a->flags & VF_STABLE))
 			continue;
-		val_t base;
-		if (code && field_borrow(s, v, &base) && !call_reaches(code, v, base))
+		if (code && !code_may_change(s, v, code))
 			continue;
 		a->flags |= VF_INVALID;
 		a->changed = ctx->cur_point;
@@ -621,7 +640,7 @@ static void emit_arg_uses(struct engine_ctx *ctx, const struct ir_stmt *st, cons
 		struct aval *v = state_val(ctx->cur, a->vals[i].v);
 		if (nonnull && !engine_val_is_null(v)) {
 			v->ne0 = true;
-			v->flags &= (uint8_t)~VF_MAYFAIL;
+			v->flags &= (uint16_t)~VF_MAYFAIL;
 			if (v->lo == 0)
 				v->lo = 1;
 		}

@@ -50,8 +50,11 @@ enum val_flags {
 	VF_OUT_NEW = 1u << 5,       /* a parameter `T **out` through which an owned reference was stored */
 	VF_STABLE = 1u << 6,        /* borrowed, and valid while its owner lives whatever code
 	                             * runs (model_fn.stable: a tuple's item, a parsed argument) */
-	VF_TAKEN = 1u << 7          /* read from memory that then let go of it (overwritten):
+	VF_TAKEN = 1u << 7,         /* read from memory that then let go of it (overwritten):
 	                             * the memory's reference is now the function's */
+	VF_PRIVATE_ITEM = 1u << 8   /* an element of an array an object holds in a field
+	                             * (self->stack->data[i]) that the pack does not call
+	                             * shared: only code given that object changes it */
 };
 
 /* An abstract value. Integers and pointers share the interval [lo, hi]
@@ -59,7 +62,7 @@ enum val_flags {
 struct aval {
 	bool is_obj;
 	uint8_t origin;             /* enum val_origin */
-	uint8_t flags;              /* enum val_flags */
+	uint16_t flags;             /* enum val_flags */
 	bool ne0;
 	int32_t owned;              /* references owned; negative = handed over before owning */
 	val_t owner;                /* what a borrowed reference was borrowed from */

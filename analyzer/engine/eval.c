@@ -116,6 +116,18 @@ static val_t container_of(struct engine_ctx *ctx, val_t base)
 	return base;
 }
 
+/* Is arr an array field of an object (obj->items) that the pack does not
+ * call shared? Its elements change only by code that is given obj. */
+static bool is_private_array(const struct engine_ctx *ctx, const struct ir_expr *arr)
+{
+	if (arr->kind != IR_E_FIELD || !arr->u.field.arrow)
+		return false;
+	const struct ir_type *bt = arr->u.field.base->ty;
+	return bt && bt->record &&
+	       !model_field_is(model_tu_model(ctx->model), bt->record, arr->u.field.name,
+	                       MODEL_FIELD_SHARED_ARRAY);
+}
+
 static struct sval eval_addr(struct engine_ctx *ctx, const struct ir_expr *e)
 {
 	const struct ir_expr *op = e->u.unary.operand;
@@ -288,7 +300,8 @@ struct sval eval_expr(struct engine_ctx *ctx, const struct ir_expr *e)
 			return sv_val(fresh(ctx, e->ty, ORIG_LOAD));
 		struct sval r = eval_load(ctx, e, b.v, e->u.field.name, MEMO_NO_INDEX);
 		const struct ir_type *bt = e->u.field.base->ty;
-		if (bt && model_is_stable_field(model_tu_model(ctx->model), bt->record, e->u.field.name))
+		if (bt && model_field_is(model_tu_model(ctx->model), bt->record, e->u.field.name,
+		                         MODEL_FIELD_STABLE))
 			state_val(ctx->cur, r.v)->flags |= VF_STABLE;
 		return r;
 	}
@@ -313,8 +326,11 @@ struct sval eval_expr(struct engine_ctx *ctx, const struct ir_expr *e)
 		 * meanwhile or the container's release invalidates it:
 		 * list->ob_item[i] is owned by list, not by its item array. */
 		struct aval *a = state_val(ctx->cur, r.v);
-		if (a->is_obj && (a->owner == VAL_NONE || a->owner == b.v))
+		if (a->is_obj && (a->owner == VAL_NONE || a->owner == b.v)) {
 			a->owner = container_of(ctx, b.v);
+			if (a->owner != b.v && is_private_array(ctx, e->u.binary.l))
+				a->flags |= VF_PRIVATE_ITEM;
+		}
 		/* The items of a stable array field (a tuple's ob_item) are stable. */
 		if (a->is_obj && (state_val(ctx->cur, b.v)->flags & VF_STABLE))
 			a->flags |= VF_STABLE;
@@ -344,7 +360,7 @@ static void use_pointer(struct engine_ctx *ctx, const struct ir_expr *base, stru
 	a = state_val(ctx->cur, b.v);
 	if (!engine_val_is_null(a)) {
 		a->ne0 = true;
-		a->flags &= (uint8_t)~VF_MAYFAIL;
+		a->flags &= (uint16_t)~VF_MAYFAIL;
 		if (a->lo == 0)
 			a->lo = 1;
 	}
@@ -396,7 +412,7 @@ void eval_make_null(struct engine_ctx *ctx, val_t v)
 	a->ne0 = false;
 	a->owned = 0;
 	a->stolen_unowned = 0;
-	a->flags &= (uint8_t)~(VF_MAYFAIL | VF_RELEASED | VF_INVALID);
+	a->flags &= (uint16_t)~(VF_MAYFAIL | VF_RELEASED | VF_INVALID);
 }
 
 bool eval_restrict(struct engine_ctx *ctx, val_t v, int64_t lo, int64_t hi, bool ne0)
@@ -417,7 +433,7 @@ bool eval_restrict(struct engine_ctx *ctx, val_t v, int64_t lo, int64_t hi, bool
 		eval_make_null(ctx, v);
 	} else if (a->ne0 || a->lo > 0 || a->hi < 0) {
 		a->ne0 = true;
-		a->flags &= (uint8_t)~VF_MAYFAIL;
+		a->flags &= (uint16_t)~VF_MAYFAIL;
 	}
 	return true;
 }
@@ -588,7 +604,7 @@ static void overwrite_memory(struct engine_ctx *ctx, val_t base, const char *nam
 	if (e->holds_ref) {
 		e->holds_ref = false;
 		a->owned++;
-		a->flags &= (uint8_t)~VF_HANDED;
+		a->flags &= (uint16_t)~VF_HANDED;
 		engine_check_lost(ctx, old, loc, LOST_FIELD, UINT32_MAX);
 	} else if ((a->stolen_unowned && a->owned < 0) ||
 	           state_val_in_vars(ctx->cur, old, UINT32_MAX)) {

@@ -254,8 +254,8 @@ void state_key(const struct state *s, struct strbuf *out)
 	p += sizeof(val_t) * s->nvars;
 	for (uint32_t v = 1; v < s->nvals; v++) {
 		const struct aval *a = &s->vals[v];
-		key_put(&p, (uint64_t)a->is_obj | (uint64_t)a->origin << 8 | (uint64_t)a->flags << 16 |
-		            (uint64_t)a->ne0 << 24 | (uint64_t)(uint32_t)a->owned << 32);
+		key_put(&p, (uint64_t)a->is_obj | (uint64_t)a->ne0 << 1 | (uint64_t)a->origin << 2 |
+		            (uint64_t)a->flags << 10 | (uint64_t)(uint32_t)a->owned << 32);
 		key_put(&p, (uint64_t)a->owner | (uint64_t)a->acquired << 32);
 		key_put(&p, (uint64_t)a->changed | (uint64_t)a->stolen_unowned << 32);
 		key_put(&p, (uint64_t)a->lo);

@@ -46,7 +46,7 @@ void model_free(struct model *m)
 	model__types_dispose(&m->types);
 	strmap_dispose(&m->fns);
 	strmap_dispose(&m->singletons);
-	strmap_dispose(&m->stable_fields);
+	strmap_dispose(&m->fields);
 	arena_free(m->arena);
 	free(m);
 }
@@ -72,12 +72,13 @@ bool model_is_singleton(const struct model *m, const char *global)
 	return strmap_get(&m->singletons, global) != NULL;
 }
 
-bool model_is_stable_field(const struct model *m, const char *record, const char *field)
+bool model_field_is(const struct model *m, const char *record, const char *field,
+                    enum model_field_kind kind)
 {
 	char key[256];
 	if (!record || !field || snprintf(key, sizeof(key), "%s.%s", record, field) >= (int)sizeof(key))
 		return false;
-	return strmap_get(&m->stable_fields, key) != NULL;
+	return ((uintptr_t)strmap_get(&m->fields, key) & kind) != 0;
 }
 
 const struct model_fn *model_pack_lookup(const struct model *m, const char *name)

@@ -155,10 +155,20 @@ const struct model_pack_info *model_pack(const struct model *m, uint32_t i);
 /* Every root object struct name of every loaded pack. */
 uint32_t model_object_structs(const struct model *m, const char *const **out);
 bool model_is_singleton(const struct model *m, const char *global);
-/* Is record.field, as a pack's "stable_fields" lists it ("PyTupleObject.ob_item"),
- * a field that no code run meanwhile can change once the object is built?
- * What is read from it (or from the array it is) is a stable borrow. */
-bool model_is_stable_field(const struct model *m, const char *record, const char *field);
+/* What a pack says of record.field ("PyTupleObject.ob_item"). */
+enum model_field_kind {
+	/* "stable_fields": no code run meanwhile can change it once the object
+	 * is built; what is read from it (or from the array it is) is a stable
+	 * borrow. */
+	MODEL_FIELD_STABLE = 1u << 0,
+	/* "shared_arrays": an array any code that reaches the object may
+	 * change (a list's items, which Python code mutates). The elements of
+	 * other arrays an object holds are its owner's private business: code
+	 * run by a call changes them only when the call is given the object. */
+	MODEL_FIELD_SHARED_ARRAY = 1u << 1
+};
+bool model_field_is(const struct model *m, const char *record, const char *field,
+                    enum model_field_kind kind);
 /* Does a TU that read these headers (paths, as ir_tu.includes lists them)
  * select the pack? True when one of them is, or ends in "/" followed by, a
  * name of the pack's detect_includes ("Python.h" matches

@@ -22,7 +22,7 @@ struct model {
 	uint32_t npacks, cap_packs;
 	struct strmap fns;          /* name → struct model_fn * */
 	struct strmap singletons;   /* name → (void *)1 */
-	struct strmap stable_fields; /* "record.field" → (void *)1 */
+	struct strmap fields;       /* "record.field" → (void *)(uintptr_t) enum model_field_kind bits */
 	const char **object_structs;
 	uint32_t nobject_structs, cap_object_structs;
 	struct model_type_info types;   /* every pack's "type_tables" (pack_types.c) */

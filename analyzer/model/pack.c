@@ -11,6 +11,8 @@
  *     "stable_fields": ["PyTupleObject.ob_item"], fields that never change once the object
  *                                             is built: what is read from them is a stable
  *                                             borrow (model_fn.stable)
+ *     "shared_arrays": ["PyListObject.ob_item"], array fields any code may change
+ *                                             (enum model_field_kind)
  *     "negative_failure": -1,                 every "fails": "negative" entry returns
  *                                             exactly -1 on failure (model_fn.fails_minus_one)
  *     "functions": { "name": { entry }, … },
@@ -343,12 +345,30 @@ static int parse_names(struct pack_ctx *c, json_t *v, const char *key,
 	return 0;
 }
 
+/* A top-level list of "struct.field" names, each marked with kind. */
+static int parse_field_list(struct pack_ctx *c, json_t *root, const char *key,
+                            enum model_field_kind kind)
+{
+	const char **names = NULL;
+	uint32_t n = 0;
+	if (parse_names(c, json_object_get(root, key), key, &names, &n) < 0)
+		return ERR_INVALID;
+	for (uint32_t i = 0; i < n; i++) {
+		const char *dot = strchr(names[i], '.');
+		if (!dot || dot == names[i] || !dot[1] || strchr(dot + 1, '.'))
+			return bad(c, key, "must name fields as \"struct.field\"");
+		uintptr_t old = (uintptr_t)strmap_get(&c->m->fields, names[i]);
+		strmap_put(&c->m->fields, names[i], (void *)(old | kind));
+	}
+	return 0;
+}
+
 static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 {
 	static const char *const top_keys[] = {
 		"pack", "description", "object_structs", "singletons",
 		"detect_includes", "functions", "type_tables", "version", "stable_fields",
-		"negative_failure", NULL
+		"shared_arrays", "negative_failure", NULL
 	};
 	if (!json_is_object(root))
 		return err_set(c->e, ERR_INVALID, "%s: a pack must be a JSON object", c->path);
@@ -373,16 +393,9 @@ static int parse_pack(struct pack_ctx *c, json_t *root, struct model_pack *p)
 	p->info.object_structs = objs;
 	p->info.singletons = singles;
 	p->info.detect_includes = detect;
-	const char **stable = NULL;
-	uint32_t nstable = 0;
-	if (parse_names(c, json_object_get(root, "stable_fields"), "stable_fields", &stable, &nstable) < 0)
+	if (parse_field_list(c, root, "stable_fields", MODEL_FIELD_STABLE) < 0 ||
+	    parse_field_list(c, root, "shared_arrays", MODEL_FIELD_SHARED_ARRAY) < 0)
 		return ERR_INVALID;
-	for (uint32_t i = 0; i < nstable; i++) {
-		const char *dot = strchr(stable[i], '.');
-		if (!dot || dot == stable[i] || !dot[1] || strchr(dot + 1, '.'))
-			return bad(c, "stable_fields", "must name fields as \"struct.field\"");
-		strmap_put(&c->m->stable_fields, stable[i], (void *)1);
-	}
 	json_t *neg = json_object_get(root, "negative_failure");
 	if (neg && (!json_is_integer(neg) || json_integer_value(neg) != -1))
 		return bad(c, "negative_failure", "must be -1 (the one value every negative failure returns)");

@@ -255,10 +255,10 @@ Test(cpython_pack, detected_by_python_h)
 
 Test(cpython_pack, stable_fields)
 {
-	cr_assert(model_is_stable_field(m, "PyTupleObject", "ob_item"));
-	cr_assert(model_is_stable_field(m, "_object", "ob_type"));
-	cr_assert_not(model_is_stable_field(m, "PyListObject", "ob_item"));
-	cr_assert_not(model_is_stable_field(m, NULL, "ob_item"));
+	cr_assert(model_field_is(m, "PyTupleObject", "ob_item", MODEL_FIELD_STABLE));
+	cr_assert(model_field_is(m, "_object", "ob_type", MODEL_FIELD_STABLE));
+	cr_assert_not(model_field_is(m, "PyListObject", "ob_item", MODEL_FIELD_STABLE));
+	cr_assert_not(model_field_is(m, NULL, "ob_item", MODEL_FIELD_STABLE));
 }
 
 Test(pack_vocab, stable_fields_must_name_a_field)
