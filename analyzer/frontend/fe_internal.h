@@ -228,11 +228,25 @@ void lw_cond(struct lower *lw, CXCursor c, uint32_t t, uint32_t f);
 /* dst = value of c: a call writes its result to dst directly. */
 void lw_store(struct lower *lw, struct ir_expr *dst, CXCursor c, struct ir_loc loc);
 struct ir_expr *lw_unknown(struct lower *lw, CXType ty);
+/* dst = src (a target that is not an lvalue still uses src). */
+void lw_assign(struct lower *lw, struct ir_expr *dst, struct ir_expr *src, struct ir_loc loc);
+/* *e, of type ty (*&x is x). */
+struct ir_expr *lw_deref(struct lower *lw, struct ir_expr *e, CXType ty);
+/* Terminate the current block with a branch on e. */
+void lw_branch(struct lower *lw, struct ir_expr *e, uint32_t t, uint32_t f, struct ir_loc loc);
 struct ir_expr *lw_var_ref(struct lower *lw, uint32_t var);
 /* Lower an initialiser list into assignments to obj (function scope). */
 void lw_init_list(struct lower *lw, struct ir_expr *obj, CXCursor list, CXType ty);
 /* The IR var for a declaration (adding a local when first seen). */
 bool lw_lookup_var(struct lower *lw, CXCursor decl, uint32_t *out);
+
+/* ---- atomic builtins (lower_atomic.c) ---- */
+
+/* If c (an UnexposedExpr with children k) is an atomic store, load,
+ * exchange or compare-exchange, lower it as one and set *out to its value
+ * (NULL for none or WANT_DISCARD); false for anything else. */
+bool lw_atomic(struct lower *lw, CXCursor c, const struct kids *k, enum want want,
+               struct ir_expr **out);
 
 /* ---- cleanup attributes (lower_cleanup.c) ---- */
 

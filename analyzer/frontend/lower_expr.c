@@ -192,6 +192,13 @@ static struct ir_expr *retype(struct lower *lw, struct ir_expr *e, CXType ty)
 	return e;
 }
 
+struct ir_expr *lw_deref(struct lower *lw, struct ir_expr *e, CXType ty)
+{
+	if (e->kind == IR_E_ADDR) /* *&x is x */
+		return retype(lw, ir_expr_copy(lw->tu, e->u.unary.operand), ty);
+	return ir_expr_unary(lw->tu, IR_E_DEREF, IR_OP_NONE, e, fe_type(lw->t, ty));
+}
+
 static bool is_lvalue(const struct ir_expr *e)
 {
 	switch (e->kind) {
@@ -206,7 +213,7 @@ static bool is_lvalue(const struct ir_expr *e)
 	}
 }
 
-static void emit_assign(struct lower *lw, struct ir_expr *dst, struct ir_expr *src, struct ir_loc loc)
+void lw_assign(struct lower *lw, struct ir_expr *dst, struct ir_expr *src, struct ir_loc loc)
 {
 	if (!lw->fn)
 		return;
@@ -234,8 +241,6 @@ static CXCursor only_child(struct lower *lw, CXCursor c, bool *ok)
 	return r;
 }
 
-static void branch_on(struct lower *lw, struct ir_expr *e, uint32_t t, uint32_t f,
-                      struct ir_loc loc);
 
 static bool is_builtin_expect(const char *name)
 {
@@ -274,7 +279,7 @@ static struct ir_expr *lower_call(struct lower *lw, CXCursor c, enum want want, 
 	if (name && is_builtin_expect(name) && nargs >= 1) {
 		struct ir_expr *v = lw_expr(lw, clang_Cursor_getArgument(c, 0), WANT_VALUE);
 		if (dst) {
-			emit_assign(lw, dst, v, fe_loc(lw->t, c));
+			lw_assign(lw, dst, v, fe_loc(lw->t, c));
 			return want ? ir_expr_copy(lw->tu, dst) : NULL;
 		}
 		return retype(lw, v, cty);
@@ -377,7 +382,7 @@ static void store_inner(struct lower *lw, struct ir_expr *dst, CXCursor c, struc
 	struct ir_expr *v = lw_expr(lw, c, WANT_VALUE);
 	if (outer)
 		v = retype(lw, v, *outer);
-	emit_assign(lw, dst, v, loc);
+	lw_assign(lw, dst, v, loc);
 }
 
 void lw_store(struct lower *lw, struct ir_expr *dst, CXCursor c, struct ir_loc loc)
@@ -433,11 +438,11 @@ static struct ir_expr *lower_incdec(struct lower *lw, CXCursor c, CXCursor opera
 	enum ir_op op = inc ? IR_OP_ADD : IR_OP_SUB;
 	if (post && want == WANT_VALUE) {
 		struct ir_expr *old = lw_var_ref(lw, lw_temp(lw, ty));
-		emit_assign(lw, old, ir_expr_copy(lw->tu, l), loc);
-		emit_assign(lw, l, binary(lw, op, ir_expr_copy(lw->tu, old), one, ty, loc), loc);
+		lw_assign(lw, old, ir_expr_copy(lw->tu, l), loc);
+		lw_assign(lw, l, binary(lw, op, ir_expr_copy(lw->tu, old), one, ty, loc), loc);
 		return ir_expr_copy(lw->tu, old);
 	}
-	emit_assign(lw, l, binary(lw, op, ir_expr_copy(lw->tu, l), one, ty, loc), loc);
+	lw_assign(lw, l, binary(lw, op, ir_expr_copy(lw->tu, l), one, ty, loc), loc);
 	return want ? ir_expr_copy(lw->tu, l) : NULL;
 }
 
@@ -468,12 +473,11 @@ static struct ir_expr *lower_unary(struct lower *lw, CXCursor c, enum want want)
 		return e;
 	case CXUnaryOperator_Deref:
 		e = lw_expr(lw, sub, WANT_VALUE);
-		if (e->kind == IR_E_ADDR) /* *&x is x */
-			return retype(lw, ir_expr_copy(lw->tu, e->u.unary.operand), cty);
 		if (e->ty->cls == IR_TY_FUNCPTR) /* (*fp)(x) calls fp */
 			return e;
-		e = ir_expr_unary(lw->tu, IR_E_DEREF, IR_OP_NONE, e, fe_type(lw->t, cty));
-		loc_use(lw, e, c);
+		e = lw_deref(lw, e, cty);
+		if (e->kind == IR_E_DEREF)
+			loc_use(lw, e, c);
 		return e;
 	case CXUnaryOperator_Plus:
 	case CXUnaryOperator_Minus:
@@ -520,10 +524,10 @@ static struct ir_expr *lower_logical(struct lower *lw, CXCursor c, CXCursor l, C
 	uint32_t tb = lw_new_block(lw), fb = lw_new_block(lw), join = lw_new_block(lw);
 	lw_cond(lw, c, tb, fb);
 	lw_set_block(lw, tb, false);
-	emit_assign(lw, lw_var_ref(lw, tv), int_expr(lw, 1, cty, c), loc);
+	lw_assign(lw, lw_var_ref(lw, tv), int_expr(lw, 1, cty, c), loc);
 	lw_jump(lw, join);
 	lw_set_block(lw, fb, false);
-	emit_assign(lw, lw_var_ref(lw, tv), int_expr(lw, 0, cty, c), loc);
+	lw_assign(lw, lw_var_ref(lw, tv), int_expr(lw, 0, cty, c), loc);
 	lw_goto(lw, join);
 	return lw_var_ref(lw, tv);
 }
@@ -581,9 +585,9 @@ static struct ir_expr *lower_gnu_cond(struct lower *lw, CXCursor c, CXCursor com
 	struct ir_loc loc = fe_loc(lw->t, c);
 	uint32_t tv = lw_temp(lw, ty);
 	struct ir_expr *a = lw_expr(lw, common, WANT_VALUE);
-	emit_assign(lw, lw_var_ref(lw, tv), a, loc);
+	lw_assign(lw, lw_var_ref(lw, tv), a, loc);
 	uint32_t ob = lw_new_block(lw), join = lw_new_block(lw);
-	branch_on(lw, lw_var_ref(lw, tv), join, ob, loc);
+	lw_branch(lw, lw_var_ref(lw, tv), join, ob, loc);
 	lw_set_block(lw, ob, false);
 	lw_store(lw, lw_var_ref(lw, tv), other, fe_loc(lw->t, other));
 	lw_goto(lw, join);
@@ -630,7 +634,7 @@ static struct ir_expr *lower_binary(struct lower *lw, CXCursor c, enum want want
 		loc = fe_loc(lw->t, c);
 		dst = lw_expr(lw, l, WANT_VALUE);
 		b = lw_expr(lw, r, WANT_VALUE);
-		emit_assign(lw, dst, binary(lw, binop_of(op), ir_expr_copy(lw->tu, dst), b,
+		lw_assign(lw, dst, binary(lw, binop_of(op), ir_expr_copy(lw->tu, dst), b,
 		                            fe_type(lw->t, clang_getCursorType(l)), loc), loc);
 		return want ? ir_expr_copy(lw->tu, dst) : NULL;
 	case CXBinaryOperator_LAnd:
@@ -837,6 +841,13 @@ static struct ir_expr *lower_unexposed(struct lower *lw, CXCursor c, enum want w
 		kids_dispose(&k);
 		return constant_or_unknown(lw, c);
 	}
+	struct ir_expr *atomic;
+	if (lw_atomic(lw, c, &k, want, &atomic)) {
+		kids_dispose(&k);
+		if (atomic)
+			return retype(lw, atomic, cty);
+		return want ? lw_unknown(lw, cty) : NULL;
+	}
 	for (unsigned i = 0; i < k.n; i++)
 		lw_expr(lw, k.v[i], WANT_DISCARD);
 	kids_dispose(&k);
@@ -937,7 +948,7 @@ struct ir_expr *lw_expr(struct lower *lw, CXCursor c, enum want want)
 
 /* ---- conditions ---- */
 
-static void branch_on(struct lower *lw, struct ir_expr *e, uint32_t t, uint32_t f, struct ir_loc loc)
+void lw_branch(struct lower *lw, struct ir_expr *e, uint32_t t, uint32_t f, struct ir_loc loc)
 {
 	if (lw->fn->blocks[lw->cur].term.kind != IR_T_NONE)
 		lw_dead(lw);
@@ -980,7 +991,7 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 			kids_dispose(&k);
 			struct ir_expr *a = lw_expr(lw, common, WANT_VALUE);
 			uint32_t ob = lw_new_block(lw);
-			branch_on(lw, a, t, ob, fe_loc(lw->t, c));
+			lw_branch(lw, a, t, ob, fe_loc(lw->t, c));
 			lw_set_block(lw, ob, false);
 			lw_cond(lw, other, t, f);
 			return;
@@ -1057,7 +1068,7 @@ static void cond_inner(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)
 		break;
 	}
 	struct ir_expr *e = lw_expr(lw, c, WANT_VALUE);
-	branch_on(lw, e, t, f, fe_loc(lw->t, c));
+	lw_branch(lw, e, t, f, fe_loc(lw->t, c));
 }
 
 void lw_cond(struct lower *lw, CXCursor c, uint32_t t, uint32_t f)

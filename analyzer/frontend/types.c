@@ -209,7 +209,10 @@ static unsigned obj_depth(struct fe_tu *t, CXType ty, const char **record)
 	unsigned depth = 0;
 	for (unsigned guard = 0; guard < 32; guard++) {
 		enum CXTypeKind k = clang_getCanonicalType(ty).kind;
-		if (k == CXType_Pointer) {
+		if (k == CXType_Atomic) {
+			/* _Atomic(PyObject *) holds an object pointer like its value type. */
+			ty = clang_Type_getValueType(clang_getCanonicalType(ty));
+		} else if (k == CXType_Pointer) {
 			ty = clang_getPointeeType(desugar_to(ty, is_pointer_kind));
 			depth++;
 		} else if (is_array_kind(k) && depth == 0) {
