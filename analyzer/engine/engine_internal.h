@@ -73,6 +73,7 @@ struct engine_ctx {
 
 	struct seen_table seen;
 	uint32_t *distinct;             /* per block: distinct states explored there */
+	bool *flag_vars;                /* per var: a flag widening keeps (find_flag_vars) */
 	char *key_pool;
 	size_t key_pool_len, key_pool_cap;
 	struct strbuf key;

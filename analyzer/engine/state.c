@@ -184,11 +184,22 @@ void state_canon(struct state *s)
 		free(map);
 }
 
-void state_widen(struct state *s, const struct ir_func *fn)
+/* Is v the exact value of a flag variable? */
+static bool is_flag_value(const struct state *s, const bool *flag_vars, val_t v)
+{
+	if (!flag_vars || s->vals[v].lo != s->vals[v].hi)
+		return false;
+	for (uint32_t i = 0; i < s->nvars; i++)
+		if (s->vars[i] == v && flag_vars[i])
+			return true;
+	return false;
+}
+
+void state_widen(struct state *s, const struct ir_func *fn, const bool *flag_vars)
 {
 	for (uint32_t v = 1; v < s->nvals; v++) {
 		struct aval *a = &s->vals[v];
-		if (a->is_obj)
+		if (a->is_obj || is_flag_value(s, flag_vars, v))
 			continue;
 		uint32_t param = a->param;
 		memset(a, 0, sizeof(*a));

@@ -73,8 +73,10 @@ void state_memo_stale_base(struct state *s, val_t base);
 
 void state_canon(struct state *s);
 /* Forget what is known of values that are not objects (integers, plain
- * pointers) and the loads that hold them: a widening for crowded blocks. */
-void state_widen(struct state *s, const struct ir_func *fn);
+ * pointers) and the loads that hold them: a widening for crowded blocks.
+ * The exact values of flag_vars (per variable of fn, or NULL) are kept:
+ * flags take few values, and they say which references are owned. */
+void state_widen(struct state *s, const struct ir_func *fn, const bool *flag_vars);
 /* The canonical bytes of a canonical state (see invariants). */
 void state_key(const struct state *s, struct strbuf *out);
 

@@ -538,6 +538,44 @@ static void exec_block(struct engine_ctx *ctx, struct worklist *wl, struct work 
 	exec_terminator(ctx, wl, st, b);
 }
 
+/* At most this many flags survive widening: each may double the states. */
+#define MAX_FLAG_VARS 8
+
+/*
+ * Flags: local integer variables that are only ever assigned constants
+ * (`int owned = 0; … owned = 1; … if (owned) Py_DECREF(x);`). They take
+ * a few values only, so widening may keep them without losing its bound,
+ * and keeping them keeps the correlation between a flag and the reference
+ * it was set with across a crowded loop.
+ */
+static bool *find_flag_vars(const struct ir_func *fn)
+{
+	bool *flag = xcalloc(fn->nvars ? fn->nvars : 1, sizeof(bool));
+	for (uint32_t i = 0; i < fn->nvars; i++)
+		flag[i] = fn->vars[i].kind == IR_VAR_LOCAL && !fn->vars[i].addr_taken &&
+		          fn->vars[i].ty && fn->vars[i].ty->cls == IR_TY_INT;
+	bool *assigned = xcalloc(fn->nvars ? fn->nvars : 1, sizeof(bool));
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const struct ir_block *bl = &fn->blocks[b];
+		for (uint32_t k = 0; k < bl->nstmts; k++) {
+			const struct ir_stmt *st = &bl->stmts[k];
+			if (!st->dst || st->dst->kind != IR_E_VAR || st->dst->u.var >= fn->nvars)
+				continue;
+			uint32_t v = st->dst->u.var;
+			if (st->kind != IR_S_ASSIGN || st->src->kind != IR_E_INT)
+				flag[v] = false;
+			assigned[v] = true;
+		}
+	}
+	uint32_t kept = 0;
+	for (uint32_t i = 0; i < fn->nvars; i++) {
+		flag[i] = flag[i] && assigned[i] && kept < MAX_FLAG_VARS;
+		kept += flag[i];
+	}
+	free(assigned);
+	return flag;
+}
+
 static void ctx_dispose(struct engine_ctx *ctx)
 {
 	free(ctx->seen.hash);
@@ -545,6 +583,7 @@ static void ctx_dispose(struct engine_ctx *ctx)
 	free(ctx->seen.off);
 	free(ctx->seen.len);
 	free(ctx->distinct);
+	free(ctx->flag_vars);
 	free(ctx->key_pool);
 	sb_dispose(&ctx->key);
 	sb_dispose(&ctx->scratch);
@@ -643,6 +682,7 @@ int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
 	find_loops(&ctx);
 	liveness_compute(&ctx);
 	ctx.distinct = xcalloc(fn->nblocks, sizeof(uint32_t));
+	ctx.flag_vars = find_flag_vars(fn);
 	ctx.check_data = xcalloc(opt->nchecks ? opt->nchecks : 1, sizeof(void *));
 
 	struct worklist wl = { 0 };
@@ -669,7 +709,7 @@ int engine_run(const struct engine_options *opt, const struct ir_tu *tu,
 			 * apart is mostly integers; forget those (widening), keep
 			 * the objects. */
 			if (ctx.distinct[block] >= opt->limits.crowded)
-				state_widen(item.st, fn);
+				state_widen(item.st, fn, ctx.flag_vars);
 			state_canon(item.st);
 			state_key(item.st, &ctx.key);
 			if (!seen_insert(&ctx, block, &ctx.key)) {
