@@ -539,11 +539,26 @@ static void exec_block(struct engine_ctx *ctx, struct worklist *wl, struct work 
 }
 
 /* At most this many flags survive widening: each may double the states. */
-#define MAX_FLAG_VARS 8
+#define MAX_FLAG_VARS 6
+
+struct var_marks {
+	bool *seen;
+	uint32_t nvars;
+};
+
+/* ir_expr_any's predicate: mark the variable, look further. */
+static bool mark_var(const struct ir_expr *e, void *arg)
+{
+	struct var_marks *m = arg;
+	if (e->kind == IR_E_VAR && e->u.var < m->nvars)
+		m->seen[e->u.var] = true;
+	return false;
+}
 
 /*
  * Flags: local integer variables that are only ever assigned constants
- * (`int owned = 0; … owned = 1; … if (owned) Py_DECREF(x);`). They take
+ * and that a branch tests (`int owned = 0; … owned = 1; … if (owned)
+ * Py_DECREF(x);`). They take
  * a few values only, so widening may keep them without losing its bound,
  * and keeping them keeps the correlation between a flag and the reference
  * it was set with across a crowded loop.
@@ -567,12 +582,21 @@ static bool *find_flag_vars(const struct ir_func *fn)
 			assigned[v] = true;
 		}
 	}
+	/* Only a flag that some branch tests can tell paths apart. */
+	bool *tested = xcalloc(fn->nvars ? fn->nvars : 1, sizeof(bool));
+	struct var_marks marks = { tested, fn->nvars };
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const struct ir_term *t = &fn->blocks[b].term;
+		if ((t->kind == IR_T_BRANCH || t->kind == IR_T_SWITCH) && t->cond)
+			(void)ir_expr_any(t->cond, mark_var, &marks);
+	}
 	uint32_t kept = 0;
 	for (uint32_t i = 0; i < fn->nvars; i++) {
-		flag[i] = flag[i] && assigned[i] && kept < MAX_FLAG_VARS;
+		flag[i] = flag[i] && assigned[i] && tested[i] && kept < MAX_FLAG_VARS;
 		kept += flag[i];
 	}
 	free(assigned);
+	free(tested);
 	return flag;
 }
 
