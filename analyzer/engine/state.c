@@ -184,22 +184,23 @@ void state_canon(struct state *s)
 		free(map);
 }
 
-/* Is v the exact value of a flag variable? */
-static bool is_flag_value(const struct state *s, const bool *flag_vars, val_t v)
-{
-	if (!flag_vars || s->vals[v].lo != s->vals[v].hi)
-		return false;
-	for (uint32_t i = 0; i < s->nvars; i++)
-		if (s->vars[i] == v && flag_vars[i])
-			return true;
-	return false;
-}
+enum { WIDEN_SEEN = 1, WIDEN_FLAG = 2 };
 
 void state_widen(struct state *s, const struct ir_func *fn, const bool *flag_vars)
 {
-	for (uint32_t v = 1; v < s->nvals; v++) {
+	uint32_t n = s->nvals;
+	uint8_t stack_seen[256];
+	uint8_t *seen = n <= sizeof(stack_seen) ? stack_seen : xmalloc(n);
+	memset(seen, 0, n);
+	/* The exact values flags hold are kept. */
+	for (uint32_t i = 0; flag_vars && i < s->nvars; i++) {
+		val_t v = s->vars[i];
+		if (v && flag_vars[i] && s->vals[v].lo == s->vals[v].hi)
+			seen[v] |= WIDEN_FLAG;
+	}
+	for (uint32_t v = 1; v < n; v++) {
 		struct aval *a = &s->vals[v];
-		if (a->is_obj || is_flag_value(s, flag_vars, v))
+		if (a->is_obj || (seen[v] & WIDEN_FLAG))
 			continue;
 		uint32_t param = a->param;
 		memset(a, 0, sizeof(*a));
@@ -209,10 +210,6 @@ void state_widen(struct state *s, const struct ir_func *fn, const bool *flag_var
 	}
 	/* Variables sharing a plain value (x = y) share nothing any more: the
 	 * aliasing of integers is what would tell the states apart. */
-	uint32_t n = s->nvals;
-	uint8_t stack_seen[256];
-	uint8_t *seen = n <= sizeof(stack_seen) ? stack_seen : xmalloc(n);
-	memset(seen, 0, n);
 	for (uint32_t i = 0; i < s->nvars; i++) {
 		val_t v = s->vars[i];
 		/* Nor does it matter whether a plain variable was set yet. */
@@ -226,13 +223,13 @@ void state_widen(struct state *s, const struct ir_func *fn, const bool *flag_var
 		}
 		if (!v || s->vals[v].is_obj)
 			continue;
-		if (seen[v]) {
+		if (seen[v] & WIDEN_SEEN) {
 			val_t c = state_new_val(s);
 			s->vals[c] = s->vals[v];
 			s->vals[c].param = 0;
 			s->vars[i] = c;
 		} else {
-			seen[v] = 1;
+			seen[v] |= WIDEN_SEEN;
 		}
 	}
 	if (seen != stack_seen)

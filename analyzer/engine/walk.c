@@ -558,10 +558,9 @@ static bool mark_var(const struct ir_expr *e, void *arg)
 /*
  * Flags: local integer variables that are only ever assigned constants
  * and that a branch tests (`int owned = 0; … owned = 1; … if (owned)
- * Py_DECREF(x);`). They take
- * a few values only, so widening may keep them without losing its bound,
- * and keeping them keeps the correlation between a flag and the reference
- * it was set with across a crowded loop.
+ * Py_DECREF(x);`). They take a few values only, so widening may keep them
+ * without losing its bound, and keeping them keeps the correlation between
+ * a flag and the reference it was set with across a crowded loop.
  */
 static bool *find_flag_vars(const struct ir_func *fn)
 {

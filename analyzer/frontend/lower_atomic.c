@@ -67,7 +67,6 @@ static struct atomic_form atomic_form_of(const char *name)
 	} else if (strncmp(op, "compare_exchange", 16) == 0) {
 		/* C11's _strong/_weak have no weak operand; GNU's forms do. */
 		f.op = ATOMIC_CMPXCHG;
-		f.generic = gnu && !suffix_n;
 		f.nkids = gnu ? 6 : 5;
 	}
 	return f;
@@ -116,8 +115,7 @@ static struct ir_expr *lower_cmpxchg(struct lower *lw, CXCursor c, const struct 
 	/* Equal: the desired value is stored; else the current one is copied
 	 * to *expected. */
 	struct ir_expr *eq = ir_expr_binary(lw->tu, IR_E_BINOP, IR_OP_EQ, lw_deref(lw, ptr, value_ty),
-	                                    lw_deref(lw, ir_expr_copy(lw->tu, expected), value_ty),
-	                                    fe_type(lw->t, clang_getCursorType(c)));
+	                                    lw_deref(lw, ir_expr_copy(lw->tu, expected), value_ty), ty);
 	lw_branch(lw, eq, same, other, loc);
 	lw_set_block(lw, same, false);
 	store_operand(lw, f, lw_deref(lw, ir_expr_copy(lw->tu, ptr), value_ty), k->v[4], value_ty, loc);

@@ -261,6 +261,20 @@ Test(cpython_pack, stable_fields)
 	cr_assert_not(model_field_is(m, NULL, "ob_item", MODEL_FIELD_STABLE));
 }
 
+Test(cpython_pack, shared_arrays)
+{
+	cr_assert(model_field_is(m, "PyListObject", "ob_item", MODEL_FIELD_SHARED_ARRAY));
+	cr_assert_not(model_field_is(m, "PyListObject", "ob_item", MODEL_FIELD_STABLE));
+	cr_assert_not(model_field_is(m, "PyTupleObject", "ob_item", MODEL_FIELD_SHARED_ARRAY));
+}
+
+Test(pack_vocab, shared_arrays_must_name_a_field)
+{
+	struct err e = { 0 };
+	cr_assert_eq(load_text("{\"pack\": \"t\", \"shared_arrays\": [\"List.\"]}", &e), ERR_INVALID);
+	cr_assert(strstr(e.msg, "'shared_arrays' must name fields as \"struct.field\""), "%s", e.msg);
+}
+
 Test(pack_vocab, stable_fields_must_name_a_field)
 {
 	struct err e = { 0 };

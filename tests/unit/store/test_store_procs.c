@@ -99,34 +99,49 @@ Test(store_procs, two_writers_both_finish)
 	store_close(s);
 }
 
-Test(store_procs, killed_run_keeps_previous_findings)
+/* Fork a child that runs body(path, ready_fd) and exits with its result;
+ * body writes one byte to ready_fd when the parent may go on. Returns the
+ * child's pid once that byte has arrived (`what` names the wait). */
+static pid_t spawn_until_ready(int (*body)(const char *path, int ready_fd), const char *path,
+                               const char *what)
 {
-	const char *path = fx_path("killed.db");
 	int pipefd[2];
 	cr_assert_eq(pipe(pipefd), 0);
 	pid_t pid = fork();
 	cr_assert_geq(pid, 0);
 	if (pid == 0) {
 		close(pipefd[0]);
-		if (writer(path, 0) != 0)
-			_exit(1);
-		struct store *s;
-		struct err e = { 0 };
-		int64_t run;
-		if (store_open(&s, path, STORE_OPEN_WRITE, &e) < 0 ||
-		    store_run_begin(s, &run, "t", "check", "", &e) < 0)
-			_exit(1);
-		/* Tell the parent run 1 is done, then write forever. */
-		if (write(pipefd[1], "x", 1) != 1)
-			_exit(1);
-		for (int t = 0;; t++)
-			if (write_tu(s, run, 1, t, &e) < 0)
-				_exit(1);
+		_exit(body(path, pipefd[1]));
 	}
 	close(pipefd[1]);
 	char c;
-	cr_assert_eq(read(pipefd[0], &c, 1), 1, "the writer died before run 1 finished");
+	cr_assert_eq(read(pipefd[0], &c, 1), 1, "the child died before %s", what);
 	close(pipefd[0]);
+	return pid;
+}
+
+/* Run 1 complete, then run 2 writing forever (until killed). */
+static int write_then_keep_writing(const char *path, int ready_fd)
+{
+	if (writer(path, 0) != 0)
+		return 1;
+	struct store *s;
+	struct err e = { 0 };
+	int64_t run;
+	if (store_open(&s, path, STORE_OPEN_WRITE, &e) < 0 ||
+	    store_run_begin(s, &run, "t", "check", "", &e) < 0)
+		return 1;
+	if (write(ready_fd, "x", 1) != 1)
+		return 1;
+	for (int t = 0;; t++)
+		if (write_tu(s, run, 1, t, &e) < 0)
+			return 1;
+}
+
+Test(store_procs, killed_run_keeps_previous_findings)
+{
+	const char *path = fx_path("killed.db");
+	pid_t pid = spawn_until_ready(write_then_keep_writing, path, "run 1 finished");
 	struct timespec ts = { 0, 300 * 1000 * 1000 };
 	nanosleep(&ts, NULL);
 	cr_assert_eq(kill(pid, SIGKILL), 0);
@@ -157,29 +172,24 @@ Test(store_procs, killed_run_keeps_previous_findings)
  * schema). SQLite answers "database is locked" at once, since waiting while
  * holding the read lock could deadlock; opening must try again, not fail.
  */
+/* Create the file and hold its write lock for 300 ms. */
+static int hold_write_lock_while_creating(const char *path, int ready_fd)
+{
+	sqlite3 *db;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != 0 ||
+	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	    write(ready_fd, "x", 1) != 1)
+		return 1;
+	struct timespec ts = { 0, 300 * 1000 * 1000 };
+	nanosleep(&ts, NULL);
+	return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_close(db) == SQLITE_OK ? 0 : 1;
+}
+
 Test(store_procs, open_waits_for_a_creator_holding_the_write_lock)
 {
 	const char *path = fx_path("creating.db");
-	int pipefd[2];
-	cr_assert_eq(pipe(pipefd), 0);
-	pid_t pid = fork();
-	cr_assert_geq(pid, 0);
-	if (pid == 0) {
-		close(pipefd[0]);
-		sqlite3 *db;
-		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != 0 ||
-		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-		    write(pipefd[1], "x", 1) != 1)
-			_exit(1);
-		struct timespec ts = { 0, 300 * 1000 * 1000 };
-		nanosleep(&ts, NULL);
-		_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK &&
-		      sqlite3_close(db) == SQLITE_OK ? 0 : 1);
-	}
-	close(pipefd[1]);
-	char c;
-	cr_assert_eq(read(pipefd[0], &c, 1), 1, "the creator died before it held the lock");
-	close(pipefd[0]);
+	pid_t pid = spawn_until_ready(hold_write_lock_while_creating, path, "it held the lock");
 	struct store *s;
 	struct err e = { 0 };
 	int rc = store_open(&s, path, STORE_OPEN_WRITE, &e);
